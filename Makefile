@@ -1,0 +1,77 @@
+# Vitrine: `make run` serves the platform with demo content; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+# The database the PostgreSQL run uses (pytest-django creates and drops test_<name> beside it).
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
+export DJANGO_SETTINGS_MODULE ?= vitrine.settings.dev
+
+.PHONY: run test lint check pytest pytest-sqlite pytest-postgres chromium bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files make a second `make run` skip the install when the requirements did not change.
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+run: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo
+	@echo "Vitrine is starting at http://$(HOST):$(PORT)/"
+	@echo "  public site      http://$(HOST):$(PORT)/"
+	@echo "  officers' admin  http://$(HOST):$(PORT)/admin/"
+	@echo "  facility portal  http://$(HOST):$(PORT)/portal/"
+	@echo "  judging          http://$(HOST):$(PORT)/judging/"
+	@echo "  health           http://$(HOST):$(PORT)/healthz"
+	@echo "  demo logins: see the list above (password from DEMO_PASSWORD, default vitrine-demo)"
+	@echo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+
+check: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=vitrine.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=vitrine.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Browser tests drive Debian's Chromium; install it when we may (root with apt), else the tests say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+pytest-sqlite: $(VENV)/.dev-installed
+	DATABASE_URL=sqlite:///$(CURDIR)/.test-db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+
+pytest-postgres: $(VENV)/.dev-installed
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL at $(PG_TEST_URL) is unreachable, and CI requires it."; exit 1; \
+	else \
+		echo "PostgreSQL at $(PG_TEST_URL) is unreachable: the PostgreSQL run is skipped (required when CI=true)."; \
+	fi
+
+test: lint check chromium
+	$(MAKE) pytest-sqlite
+	$(MAKE) pytest-postgres
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles .test-db.sqlite3 .pytest_cache .ruff_cache

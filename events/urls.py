@@ -1,0 +1,3 @@
+"""Public URLs of the events app that are not Wagtail pages (calendar feeds and the like)."""
+
+urlpatterns = []

@@ -1,0 +1,4 @@
+"""The judges' screens at /judging/."""
+
+app_name = "judging"
+urlpatterns = []

@@ -1,0 +1,3 @@
+from gallery.models.facility import Facility, FacilityMembership, Region
+
+__all__ = ["Facility", "FacilityMembership", "Region"]

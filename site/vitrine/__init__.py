@@ -1,0 +1,1 @@
+"""Vitrine's project package: settings, URL wiring, base templates and static files."""

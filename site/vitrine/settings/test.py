@@ -1,0 +1,34 @@
+"""Test runs: fast hashing, emails kept in memory, media in a temporary folder per process."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "vitrine-test-key-not-secret"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="WARNING")  # noqa: F405
+
+# Each test process gets its own media folders, so runs never touch ./media or each other.
+_media = Path(tempfile.mkdtemp(prefix="vitrine-test-media-"))
+MEDIA_ROOT = _media / "public"
+PRIVATE_MEDIA_ROOT = _media / "private"
+if MEDIA_STORAGE == "local":  # noqa: F405
+    STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
+STATIC_ROOT = _media / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# SQLite test databases live in a file (not memory), so tests can really take the database away.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
