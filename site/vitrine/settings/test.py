@@ -31,4 +31,4 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # SQLite test databases live in a file (not memory), so tests can really take the database away.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}-test"}  # noqa: F405

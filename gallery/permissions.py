@@ -1,0 +1,58 @@
+"""Who may see or do what in the gallery: the one place these rules live.
+
+Views and admin code ask these functions; they never test groups or facilities themselves. Querysets
+returned here are already narrowed, so a user of one facility gets a 404 for another facility's objects.
+"""
+
+from vitrine import roles
+
+
+def _in_group(user, name):
+    if not user.is_authenticated:
+        return False
+    cache = getattr(user, "_vitrine_group_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._vitrine_group_names = cache
+    return name in cache
+
+
+def is_officer(user):
+    return user.is_authenticated and (user.is_superuser or _in_group(user, roles.OFFICERS))
+
+
+def is_judge(user):
+    return _in_group(user, roles.JUDGES)
+
+
+def facility_of(user):
+    """The facility a staff user acts for, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "facility_membership", None)
+    if membership is None or not membership.facility.active:
+        return None
+    return membership.facility
+
+
+def is_facility_staff(user):
+    return facility_of(user) is not None
+
+
+# --- Intake (facility portal and officers' screening) -------------------------------------------------
+
+
+def entries_visible_to(user, queryset=None):
+    """Entries a user may see: officers all, facility staff their own facility's, anyone else none."""
+    from gallery.models import Entry
+
+    queryset = Entry.objects.all() if queryset is None else queryset
+    if is_officer(user):
+        return queryset
+    facility = facility_of(user)
+    if facility is not None:
+        return queryset.filter(facility=facility)
+    return queryset.none()
+
+
+# --- Judging -------------------------------------------------------------------------------------------
