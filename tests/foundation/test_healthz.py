@@ -57,3 +57,10 @@ def test_healthz_checks_s3_storage(client, s3_storages):
     # Probe files are removed again: the bucket holds nothing after the check.
     listing = s3_storages["server"].client().list_objects_v2(Bucket=s3_storages["private"])
     assert listing.get("KeyCount", 0) == 0
+
+
+def test_healthz_answers_any_host_name(client, settings):
+    # The container probe asks 127.0.0.1 over plain HTTP, whatever the production host names are.
+    settings.ALLOWED_HOSTS = ["vitrine.example.org"]
+    assert client.get("/", HTTP_HOST="127.0.0.1").status_code == 400
+    assert client.get("/healthz", HTTP_HOST="127.0.0.1").status_code == 200

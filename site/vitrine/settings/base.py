@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vitrine.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,7 +133,7 @@ VITRINE_DEFAULT_TIME_ZONE = env.str("VITRINE_DEFAULT_TIME_ZONE", default="Asia/A
 
 # Static files are served by the app itself (WhiteNoise): no CDN, works on a closed network.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 
 # Media. "default" holds public files (Wagtail images and their renditions, documents).
