@@ -85,3 +85,23 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Use the machine's Redis (REDIS_TEST_URL, default 127.0.0.1:6379 db 15) as the cache for one test."""
+    import redis
+
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        missing_part(f"Redis is not reachable at {url}")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "test"}
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    yield url
+    cache.clear()

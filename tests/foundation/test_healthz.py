@@ -64,3 +64,22 @@ def test_healthz_answers_any_host_name(client, settings):
     settings.ALLOWED_HOSTS = ["vitrine.example.org"]
     assert client.get("/", HTTP_HOST="127.0.0.1").status_code == 400
     assert client.get("/healthz", HTTP_HOST="127.0.0.1").status_code == 200
+
+
+def test_healthz_uses_redis_when_configured(client, redis_cache):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["cache"]["ok"] is True
+
+
+def test_healthz_is_503_when_redis_is_unreachable(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 1},
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"] == {"ok": False, "error": "ConnectionError"}
