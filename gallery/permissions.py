@@ -56,3 +56,31 @@ def entries_visible_to(user, queryset=None):
 
 
 # --- Judging -------------------------------------------------------------------------------------------
+
+
+def judging_rounds_for(user):
+    """Rounds a judge works in: opened (or closed) rounds they are a judge of. Officers use the admin."""
+    from gallery.judging.models import Round
+
+    if not user.is_authenticated:
+        return Round.objects.none()
+    return Round.objects.filter(round_judges__judge=user).exclude(status=Round.Status.DRAFT)
+
+
+def judging_entries_for(user, round_):
+    """Entries of a round assigned to this judge; conflicted ones stay listed (greyed) but cannot be scored."""
+    from gallery.judging.models import RoundEntry
+
+    if not user.is_authenticated:
+        return RoundEntry.objects.none()
+    return RoundEntry.objects.filter(round=round_, assignments__judge=user)
+
+
+def can_manage_judging(user):
+    """Officers set up rounds, read results, remind judges and approve results."""
+    return is_officer(user)
+
+
+def can_see_judge_names(user):
+    """Results and exports name judges only for those with the permission; others see Judge A, B, ..."""
+    return user.is_authenticated and user.has_perm("judging.view_judge_names")

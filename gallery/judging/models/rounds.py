@@ -1,0 +1,179 @@
+"""Judging rounds: which entries, which judges, which rubric (frozen on opening), and who judges what."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# No 0/O, 1/I/L: codes are read aloud and typed by judges.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def new_anonymous_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class Round(models.Model):
+    """One stage of judging (screening, scoring, final). One round of a contest is open at a time."""
+
+    class Kind(models.TextChoices):
+        SCREENING = "screening", _("Screening")
+        SCORING = "scoring", _("Scoring")
+        FINAL = "final", _("Final")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Not opened")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    class EntrySource(models.TextChoices):
+        ELIGIBLE = "eligible", _("Every eligible entry")
+        TOP_N = "top_n", _("Top N of the previous round")
+        SHORTLIST = "shortlist", _("Officers' shortlist of the previous round")
+
+    class Visibility(models.TextChoices):
+        NEVER = "never", _("Never")
+        AFTER_SUBMIT = "after_submit", _("After submitting their own")
+
+    contest = models.ForeignKey(
+        "gallery.ContestPage", verbose_name=_("contest"), on_delete=models.CASCADE, related_name="judging_rounds"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SCORING)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
+    entry_source = models.CharField(
+        _("entries"), max_length=10, choices=EntrySource.choices, default=EntrySource.ELIGIBLE
+    )
+    top_n = models.PositiveIntegerField(_("top N"), null=True, blank=True)
+    judges = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("judges"), through="RoundJudge", related_name="judging_rounds"
+    )
+    judges_per_entry = models.PositiveSmallIntegerField(
+        _("judges per entry"), null=True, blank=True, help_text=_("Empty: every judge scores every entry.")
+    )
+    visibility = models.CharField(
+        _("judges see each other's scores"), max_length=12, choices=Visibility.choices, default=Visibility.NEVER
+    )
+    # Set when the contest's results are approved: from then on no score of the round may change.
+    locked_at = models.DateTimeField(_("locked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["contest", "position", "pk"]
+        verbose_name = _("judging round")
+        verbose_name_plural = _("judging rounds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest"], condition=models.Q(status="open"), name="judging_one_open_round_per_contest"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.contest} · {self.name}"
+
+    @property
+    def is_locked(self):
+        return self.locked_at is not None
+
+    @property
+    def accepts_scores(self):
+        if self.status != self.Status.OPEN or self.is_locked:
+            return False
+        now = timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now > self.closes_at)
+
+    def previous(self):
+        return (
+            Round.objects.filter(contest_id=self.contest_id, position__lt=self.position).order_by("-position").first()
+        )
+
+
+class RoundJudge(models.Model):
+    round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="round_judges")
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("judge"), on_delete=models.PROTECT, related_name="round_judgings"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("round judge")
+        verbose_name_plural = _("round judges")
+        constraints = [models.UniqueConstraint(fields=["round", "judge"], name="judging_round_judge_unique")]
+
+    def __str__(self):
+        return f"{self.round} · {self.judge}"
+
+
+class RoundCriterion(models.Model):
+    """The rubric as it was when the round opened: later edits to the contest's criteria cannot reach it."""
+
+    round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"))
+    scale_max = models.PositiveSmallIntegerField(_("highest score"))
+    required = models.BooleanField(_("required"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["round", "position", "pk"]
+        verbose_name = _("round criterion")
+        verbose_name_plural = _("round criteria")
+
+    def __str__(self):
+        return self.name
+
+
+class RoundEntry(models.Model):
+    """An entry taking part in a round, known to judges only by a random code unique in the round."""
+
+    round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="round_entries")
+    entry = models.ForeignKey(
+        "gallery.Entry", verbose_name=_("entry"), on_delete=models.PROTECT, related_name="round_entries"
+    )
+    code = models.CharField(_("anonymous code"), max_length=12, default=new_anonymous_code)
+    position = models.PositiveIntegerField(_("queue position"), default=0)
+    shortlisted = models.BooleanField(_("shortlisted for the next round"), default=False)
+    officer_tie_break = models.PositiveSmallIntegerField(
+        _("officers' tie-break order"), null=True, blank=True, help_text=_("Lower wins when scores stay tied.")
+    )
+
+    class Meta:
+        ordering = ["round", "position", "pk"]
+        verbose_name = _("round entry")
+        verbose_name_plural = _("round entries")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "entry"], name="judging_round_entry_unique"),
+            models.UniqueConstraint(fields=["round", "code"], name="judging_round_code_unique"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+
+class Assignment(models.Model):
+    """A judge asked to judge one entry of a round."""
+
+    round_entry = models.ForeignKey(
+        RoundEntry, verbose_name=_("entry"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("judge"), on_delete=models.PROTECT, related_name="judging_assignments"
+    )
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [models.UniqueConstraint(fields=["round_entry", "judge"], name="judging_assignment_unique")]
+
+    def __str__(self):
+        return f"{self.round_entry} → {self.judge}"

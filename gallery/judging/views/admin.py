@@ -1,0 +1,5 @@
+from django.template.response import TemplateResponse
+
+
+def index(request):
+    return TemplateResponse(request, "judging/admin/index.html", {})
