@@ -7,7 +7,6 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 # The database the PostgreSQL run uses (pytest-django creates and drops test_<name> beside it).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
-export DJANGO_SETTINGS_MODULE ?= vitrine.settings.dev
 
 .PHONY: run test lint check pytest pytest-sqlite pytest-postgres chromium bench clean
 
