@@ -1,0 +1,122 @@
+"""Who judges what: balanced workloads and affiliations that keep a judge away from their own facility."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gallery.judging.domain import services
+from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
+from gallery.judging.models import Assignment, JudgeProfile
+from tests.judging import factories
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 60), st.integers(1, 9), st.data())
+def test_k_judges_per_entry_with_loads_within_one(entry_count, judge_count, data):
+    per_entry = data.draw(st.integers(1, judge_count))
+    entries = [EntryInfo(id=i, facility=i % 5, region=i % 2) for i in range(entry_count)]
+    judges = [JudgeInfo(id=100 + j) for j in range(judge_count)]
+    plan = assign(entries, judges, per_entry=per_entry)
+    per = {}
+    for entry, judge in plan.pairs:
+        per.setdefault(entry, set()).add(judge)
+    assert all(len(judges_of) == per_entry for judges_of in per.values()) and len(per) == entry_count
+    assert len(plan.pairs) == len(set(plan.pairs))
+    loads = [plan.load().get(judge.id, 0) for judge in judges]
+    assert max(loads) - min(loads) <= 1
+    assert plan.short == {}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 40), st.integers(2, 8), st.data())
+def test_affiliated_judges_are_never_assigned(entry_count, judge_count, data):
+    entries = [EntryInfo(id=i, facility=i % 4, region=i % 2) for i in range(entry_count)]
+    judges = [
+        JudgeInfo(
+            id=j,
+            facilities=frozenset(data.draw(st.sets(st.integers(0, 3), max_size=2))),
+            regions=frozenset(data.draw(st.sets(st.integers(0, 1), max_size=1))),
+        )
+        for j in range(judge_count)
+    ]
+    per_entry = data.draw(st.one_of(st.none(), st.integers(1, judge_count)))
+    plan = assign(entries, judges, per_entry=per_entry)
+    by_id = {e.id: e for e in entries}
+    judges_by_id = {j.id: j for j in judges}
+    for entry, judge in plan.pairs:
+        assert judges_by_id[judge].may_judge(by_id[entry])
+    if per_entry:
+        for entry in entries:
+            possible = sum(1 for judge in judges if judge.may_judge(entry))
+            got = sum(1 for e, _ in plan.pairs if e == entry.id)
+            assert got == min(per_entry, possible)
+            assert plan.short.get(entry.id, 0) == per_entry - got
+
+
+def test_every_judge_scores_every_entry_by_default():
+    entries = [EntryInfo(id=i, facility=1, region=1) for i in range(4)]
+    judges = [JudgeInfo(id=j) for j in range(3)]
+    assert len(assign(entries, judges).pairs) == 12
+
+
+@pytest.mark.django_db
+def test_opening_a_round_keeps_judges_away_from_affiliated_facilities_and_regions():
+    contest = factories.contest()
+    home = factories.facility()
+    same_region = factories.facility(region=factories.facility().region)
+    elsewhere = factories.facility()
+    entries = [
+        factories.entry(contest, home),
+        factories.entry(contest, same_region),
+        factories.entry(contest, elsewhere),
+    ]
+    factories.rubric(contest)
+    tied_to_facility, tied_to_region, free = (factories.user(judge=True) for _ in range(3))
+    JudgeProfile.objects.create(user=tied_to_facility).facilities.add(home)
+    JudgeProfile.objects.create(user=tied_to_region).regions.add(same_region.region)
+    round_ = factories.scoring_round(contest, [tied_to_facility, tied_to_region, free])
+
+    pairs = set(Assignment.objects.filter(round_entry__round=round_).values_list("round_entry__entry_id", "judge_id"))
+    assert (entries[0].pk, tied_to_facility.pk) not in pairs
+    assert (entries[1].pk, tied_to_region.pk) not in pairs
+    assert {(e.pk, free.pk) for e in entries} <= pairs
+    assert (entries[2].pk, tied_to_facility.pk) in pairs and (entries[0].pk, tied_to_region.pk) in pairs
+    assert len(pairs) == 7
+
+
+@pytest.mark.django_db
+def test_opening_a_round_enrols_eligible_entries_under_unique_random_codes_and_snapshots_the_rubric():
+    contest = factories.contest()
+    place = factories.facility()
+    eligible = [factories.entry(contest, place) for _ in range(5)]
+    factories.entry(contest, place, review="disqualified")
+    factories.entry(contest, place, state="draft")
+    criteria = factories.rubric(contest)
+    round_ = factories.scoring_round(contest, [factories.user(judge=True)])
+
+    enrolled = list(round_.round_entries.all())
+    assert {re.entry_id for re in enrolled} == {e.pk for e in eligible}
+    codes = [re.code for re in enrolled]
+    assert len(set(codes)) == len(codes)
+    for re in enrolled:
+        assert re.code.isalnum() and len(re.code) == 6 and re.code != re.entry.reference
+    # Random, not derived from ids: the same entries get different codes in another round.
+    again = factories.scoring_round(contest, [factories.user(judge=True)], open_it=False)
+    again.round_entries.bulk_create([type(enrolled[0])(round=again, entry_id=re.entry_id) for re in enrolled])
+    assert {re.code for re in again.round_entries.all()} != set(codes)
+    # Editing the contest's rubric later does not reach the opened round.
+    criteria[0].name, criteria[0].weight = "Renamed", 9
+    criteria[0].save()
+    assert list(round_.criteria.values_list("name", "weight")) == [("Composition", 1), ("Technique", 1)]
+
+
+@pytest.mark.django_db
+def test_only_one_round_of_a_contest_is_open_at_a_time():
+    contest = factories.contest()
+    factories.entry(contest, factories.facility())
+    factories.rubric(contest)
+    judge = factories.user(judge=True)
+    factories.scoring_round(contest, [judge])
+    second = factories.scoring_round(contest, [judge], open_it=False)
+    with pytest.raises(services.JudgingError):
+        services.open_round(second)

@@ -1,0 +1,150 @@
+"""Scoring rules: ranges, assignment, conflicts, submission, and the freeze that nothing gets past."""
+
+import pytest
+from django.db import DatabaseError, transaction
+from wagtail.models import ModelLogEntry
+
+from gallery.judging.domain import services
+from gallery.judging.models import Declaration, Result, RoundEntry, Score
+from gallery.judging.models.scores import RoundLocked
+from gallery.models import Entry
+from tests.judging import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup():
+    contest = factories.contest(winners=1)
+    place = factories.facility()
+    entries = [factories.entry(contest, place) for _ in range(3)]
+    factories.rubric(contest)
+    judges = [factories.user(judge=True) for _ in range(2)]
+    round_ = factories.scoring_round(contest, judges)
+    officer = factories.user(officer=True)
+    return contest, entries, judges, round_, officer
+
+
+def round_entry(round_, entry):
+    return RoundEntry.objects.select_related("round").get(round=round_, entry=entry)
+
+
+def score_all(round_, judge, value):
+    for re in round_.round_entries.select_related("round"):
+        for criterion in round_.criteria.all():
+            services.save_score(judge, re, criterion.pk, value)
+
+
+def test_score_saves_and_updates_one_row_and_is_logged(setup):
+    _, entries, judges, round_, _ = setup
+    re = round_entry(round_, entries[0])
+    criterion = round_.criteria.first()
+    services.save_score(judges[0], re, criterion.pk, 7)
+    services.save_score(judges[0], re, criterion.pk, 8)
+    assert list(Score.objects.filter(round_entry=re).values_list("value", flat=True)) == [8]
+    logged = ModelLogEntry.objects.filter(action="judging.score", object_id=str(re.pk))
+    assert [entry.data["value"] for entry in logged.order_by("pk")] == [7, 8]
+
+
+@pytest.mark.parametrize("value", [0, 11, -1, "7", 7.5, True, None])
+def test_out_of_range_scores_are_refused(setup, value):
+    _, entries, judges, round_, _ = setup
+    re = round_entry(round_, entries[0])
+    criterion = round_.criteria.first()
+    if value is None:  # None clears; nothing to clear is fine, but it must not create a row
+        services.save_score(judges[0], re, criterion.pk, value)
+    else:
+        with pytest.raises(services.JudgingError):
+            services.save_score(judges[0], re, criterion.pk, value)
+    assert not Score.objects.exists()
+
+
+def test_unassigned_judge_and_foreign_criterion_are_refused(setup):
+    contest, entries, judges, round_, _ = setup
+    outsider = factories.user(judge=True)
+    re = round_entry(round_, entries[0])
+    with pytest.raises(services.JudgingError):
+        services.save_score(outsider, re, round_.criteria.first().pk, 5)
+    other_round = factories.scoring_round(factories.contest(), [judges[0]], open_it=False)
+    other_round.criteria.create(name="X", weight=1, scale_min=1, scale_max=10)
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, other_round.criteria.get().pk, 5)
+    assert not Score.objects.exists()
+
+
+def test_declared_conflict_blocks_scoring_and_removes_scores_from_the_result(setup):
+    _, entries, judges, round_, _ = setup
+    score_all(round_, judges[0], 9)
+    score_all(round_, judges[1], 3)
+    re = round_entry(round_, entries[0])
+    with pytest.raises(services.JudgingError):
+        services.declare(judges[0], re, Declaration.Kind.CONFLICT, "  ")  # a reason is required
+    services.declare(judges[0], re, Declaration.Kind.CONFLICT, "I taught a workshop there.")
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, round_.criteria.first().pk, 5)
+    rows = {row.entry_id: row for row in services.compute_results(round_).rows}
+    assert rows[entries[0].pk].score == pytest.approx(3)  # only judge 2 counts
+    assert rows[entries[1].pk].score == pytest.approx(6)
+    assert set(rows[entries[0].pk].judge_scores) == {judges[1].pk}
+
+
+def test_submit_requires_every_entry_and_then_locks(setup):
+    _, entries, judges, round_, _ = setup
+    re = round_entry(round_, entries[0])
+    services.save_score(judges[0], re, round_.criteria.first().pk, 5)
+    with pytest.raises(services.JudgingError):
+        services.submit(judges[0], round_)
+    score_all(round_, judges[0], 6)
+    services.submit(judges[0], round_)
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, round_.criteria.first().pk, 7)
+    assert set(Score.objects.filter(judge=judges[0]).values_list("value", flat=True)) == {6}
+
+
+def test_an_abstention_counts_as_done_for_submission(setup):
+    _, entries, judges, round_, _ = setup
+    for re in round_.round_entries.select_related("round"):
+        if re.entry_id == entries[0].pk:
+            services.declare(judges[0], re, Declaration.Kind.ABSTAIN, "Not my field.")
+        else:
+            for criterion in round_.criteria.all():
+                services.save_score(judges[0], re, criterion.pk, 4)
+    services.submit(judges[0], round_)
+    assert services.progress_of(round_)[judges[0].pk] == (3, 3)
+
+
+def test_freeze_snapshots_awards_and_refuses_every_later_change(setup):
+    contest, entries, judges, round_, officer = setup
+    values = {entries[0].pk: 9, entries[1].pk: 6, entries[2].pk: 3}
+    for judge in judges:
+        for re in round_.round_entries.select_related("round"):
+            for criterion in round_.criteria.all():
+                services.save_score(judge, re, criterion.pk, values[re.entry_id])
+    result = services.freeze(round_, officer)
+    rows = {row.entry_id: (row.rank, row.award) for row in result.rows.all()}
+    assert rows == {entries[0].pk: (1, "winner"), entries[1].pk: (2, "honourable"), entries[2].pk: (3, "honourable")}
+    assert Entry.objects.get(pk=entries[0].pk).review == Entry.Review.WINNER
+    assert Entry.objects.get(pk=entries[1].pk).review == Entry.Review.SHORTLISTED
+    assert ModelLogEntry.objects.filter(action="judging.results.approve", object_id=str(result.pk)).exists()
+
+    re = round_entry(round_, entries[2])
+    criterion = round_.criteria.first()
+    # The domain service refuses ...
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, criterion.pk, 10)
+    with pytest.raises(services.JudgingError):
+        services.freeze(round_, officer)
+    # ... so does the model ...
+    score = Score.objects.get(round_entry=re, criterion=criterion, judge=judges[0])
+    score.value = 10
+    with pytest.raises(RoundLocked):
+        score.save()
+    with pytest.raises(RoundLocked):
+        score.delete()
+    # ... and the database itself, even for bulk updates that skip the model.
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Score.objects.filter(pk=score.pk).update(value=10)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Score.objects.bulk_create([Score(round=round_, round_entry=re, criterion=criterion, judge=officer, value=5)])
+    assert Score.objects.get(pk=score.pk).value == 3
+    assert Result.objects.count() == 1
