@@ -1,0 +1,283 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events import queries
+from events.blocks import BodyBlock, MaterialsBlock
+from events.images import with_renditions
+from events.models.mixins import SharedPageMixin, hero_image_field
+
+
+def default_time_zone():
+    return settings.VITRINE_DEFAULT_TIME_ZONE
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(zone)s” is not a known time zone, e.g. Asia/Almaty."), params={"zone": value})
+
+
+class EventPage(SharedPageMixin, Page):
+    """A master class, webinar, conference or ceremony: one page, one or more sessions."""
+
+    class Kind(models.TextChoices):
+        MASTER_CLASS = "master_class", _("Master class")
+        WEBINAR = "webinar", _("Webinar")
+        CONFERENCE = "conference", _("Conference")
+        CEREMONY = "ceremony", _("Ceremony or opening")
+        TRAINING = "training", _("Training")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Attendance(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("In person")
+        MIXED = "mixed", _("Online and in person")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    status_note = models.CharField(
+        _("status note"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the banner of a postponed or cancelled event."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    hero_image = hero_image_field()
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Times are shown in this zone, e.g. Asia/Almaty."),
+    )
+    all_day = models.BooleanField(_("all-day event"), default=False, help_text=_("Show dates without times."))
+    attendance_mode = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.ONLINE
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    join_url = models.URLField(
+        _("join link"), blank=True, help_text=_("Shown only to signed-in visitors, and only until the event ends.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    speakers = ParentalManyToManyField("events.Person", verbose_name=_("speakers"), blank=True, related_name="events")
+    facilities_count = models.PositiveSmallIntegerField(_("number of participating facilities"), null=True, blank=True)
+    participating_facilities = models.TextField(
+        _("participating facilities"), blank=True, help_text=_("One facility per line, as it may be named publicly.")
+    )
+    recording_url = models.URLField(_("recording"), blank=True, help_text=_("Shown once the event has ended."))
+    materials = StreamField(MaterialsBlock(), verbose_name=_("materials"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]), FieldPanel("status_note")],
+            heading=_("What and status"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]), InlinePanel("sessions", min_num=0)],
+            heading=_("When"),
+            help_text=_("Enter session times in your own admin time zone; the page shows them in the event's zone."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("speakers"),
+        MultiFieldPanel(
+            [FieldPanel("facilities_count"), FieldPanel("participating_facilities")],
+            heading=_("Participating facilities"),
+        ),
+        MultiFieldPanel([FieldPanel("recording_url"), FieldPanel("materials")], heading=_("After the event")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["events.CampaignPage", "events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone or default_time_zone())
+
+    @cached_property
+    def ordered_sessions(self):
+        return sorted(self.sessions.all(), key=lambda session: (session.start, session.pk or 0))
+
+    @property
+    def starts_at(self):
+        if hasattr(self, "first_start"):  # annotated by events.queries
+            return self.first_start
+        return self.ordered_sessions[0].start if self.ordered_sessions else None
+
+    @property
+    def ends_at(self):
+        if hasattr(self, "last_end"):
+            return self.last_end
+        return max((session.end for session in self.ordered_sessions), default=None)
+
+    def has_ended(self, now=None):
+        ends_at = self.ends_at
+        return ends_at is not None and ends_at < (now or timezone.now())
+
+    @property
+    def is_online(self):
+        return self.attendance_mode in (self.Attendance.ONLINE, self.Attendance.MIXED)
+
+    @property
+    def is_in_person(self):
+        return self.attendance_mode in (self.Attendance.IN_PERSON, self.Attendance.MIXED)
+
+    @property
+    def facility_names(self):
+        return [line.strip() for line in self.participating_facilities.splitlines() if line.strip()]
+
+    def shows_join_link(self, user):
+        """The join link is for signed-in participants, and only until the event is over."""
+        return bool(self.join_url) and user.is_authenticated and not self.has_ended() and not self.is_cancelled
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def get_campaign(self):
+        from events.models.pages import CampaignPage
+
+        return self.get_ancestors().type(CampaignPage).live().specific().last()
+
+    def get_context(self, request, *args, **kwargs):
+        from events.structured_data import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign"] = self.get_campaign()
+        speakers = self.speakers.all()
+        if isinstance(speakers, models.QuerySet):  # a preview holds unsaved speakers in memory
+            speakers = with_renditions(speakers, "photo")
+        context["speakers"] = speakers
+        context["show_join_link"] = self.shows_join_link(request.user)
+        context["has_ended"] = self.has_ended()
+        context["json_ld"] = event_json_ld(self, request)
+        return context
+
+
+class EventSession(models.Model):
+    """One sitting of an event: a four-day webinar has four."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Optional, e.g. Day 2: risk assessment.")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("title")]
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title or f"{self.start:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("A session must end after it starts.")})
+
+
+class EventIndexPage(SharedPageMixin, Page):
+    """All events of the site: upcoming first, then past; filtered by kind, campaign and year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["events.HomePage"]
+    subpage_types = ["events.EventPage"]
+    template = "events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def filter_options(self):
+        from events.models.pages import CampaignPage
+
+        years = EventSession.objects.filter(page__live=True).dates("start", "year", order="DESC")
+        return {
+            "kinds": EventPage.Kind.choices,
+            "campaigns": CampaignPage.objects.live().public().order_by("-start_date", "title").only("id", "title"),
+            "years": [day.year for day in years],
+        }
+
+    def filtered_events(self, params):
+        from events.models.pages import CampaignPage
+
+        events = EventPage.objects.live().public()
+        applied = {}
+        kind = params.get("kind")
+        if kind in EventPage.Kind.values:
+            events = events.filter(kind=kind)
+            applied["kind"] = kind
+        campaign_id = params.get("campaign", "")
+        if campaign_id.isdigit():
+            campaign = CampaignPage.objects.live().filter(pk=int(campaign_id)).first()
+            if campaign is not None:
+                events = events.descendant_of(campaign)
+                applied["campaign"] = campaign.pk
+        events = queries.in_listing_order(events)
+        year = params.get("year", "")
+        if year.isdigit():
+            events = events.filter(first_start__year=int(year))
+            applied["year"] = int(year)
+        return with_renditions(events), applied
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events, applied = self.filtered_events(request.GET)
+        paginator = Paginator(events, self.per_page)
+        try:
+            page_of_events = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_events = paginator.page(1)
+        except EmptyPage:
+            page_of_events = paginator.page(paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            events=page_of_events,
+            applied=applied,
+            filter_query=query.urlencode(),
+            **self.filter_options(),
+        )
+        return context

@@ -1,0 +1,30 @@
+"""The editorial workflow: an officer drafts and submits, a second officer approves, then the page goes live."""
+
+from django.contrib.auth.models import Group
+
+from vitrine import roles
+
+WORKFLOW_NAME = "Campaign content: second officer approves"
+TASK_NAME = "Approval by a communication officer"
+
+
+def ensure_moderation_workflow():
+    """Create (or repair) the workflow and assign it to the root page, so every page of every site uses it."""
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return None
+    officers, _ = Group.objects.get_or_create(name=roles.OFFICERS)
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(officers)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_moderation_workflow_after_migrate(sender, **kwargs):
+    ensure_moderation_workflow()
