@@ -1,5 +1,6 @@
 from gallery.models.contest import ContestPage
 from gallery.models.entry import Entry, EntryImage
+from gallery.models.extension import ContestExtension
 from gallery.models.facility import Facility, FacilityMembership, Region
 
-__all__ = ["ContestPage", "Entry", "EntryImage", "Facility", "FacilityMembership", "Region"]
+__all__ = ["ContestExtension", "ContestPage", "Entry", "EntryImage", "Facility", "FacilityMembership", "Region"]

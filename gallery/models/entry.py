@@ -59,6 +59,15 @@ class Entry(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     imported = models.BooleanField(_("imported offline"), default=False)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    category = models.CharField(_("category"), max_length=80, blank=True)
 
     class Meta:
         verbose_name = _("entry")
@@ -70,6 +79,18 @@ class Entry(models.Model):
 
     def __str__(self):
         return self.reference or f"{self.title} ({self.get_state_display()})"
+
+    @property
+    def credit_line(self):
+        """How the artist is credited in public: never the artist code."""
+        if self.credit == self.Credit.ANONYMOUS or not self.credit_name:
+            return str(_("Anonymous artist"))
+        return self.credit_name
+
+    @property
+    def review_visible(self):
+        """The review status a facility sees once the entry is in."""
+        return self.get_review_display() if self.state == self.State.SUBMITTED else ""
 
 
 class EntryImage(models.Model):
@@ -84,6 +105,16 @@ class EntryImage(models.Model):
     byte_size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     phash = models.CharField(_("perceptual hash"), max_length=32, db_index=True)
+    thumbnail = models.FileField(_("thumbnail"), storage=private_storage, upload_to="thumbnails/", blank=True)
+    near_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("near-duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Another image in the same contest that looks almost the same."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

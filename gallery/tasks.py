@@ -1,0 +1,107 @@
+"""Background work of the intake: thumbnails and emails. Run inline in development (ImmediateBackend) and by
+`manage.py db_worker` in production, so uploads and submissions never wait for them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from vitrine import roles
+
+
+@task()
+def make_thumbnail(image_pk):
+    from gallery.domain.images import ensure_thumbnail
+    from gallery.models import EntryImage
+
+    image = EntryImage.objects.filter(pk=image_pk).first()
+    if image is not None:
+        ensure_thumbnail(image)
+
+
+def _staff_emails(facility):
+    return sorted(
+        {
+            member.user.email
+            for member in facility.memberships.select_related("user")
+            if member.user.email and member.user.is_active
+        }
+    )
+
+
+def _send(template, context, recipients):
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"gallery/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"gallery/email/{template}.txt", context)
+    return send_mail(subject, body, None, recipients)
+
+
+@task()
+def send_receipt(entry_pk):
+    """The receipt of a submitted entry, to its facility's staff."""
+    from gallery.models import Entry
+
+    entry = Entry.objects.select_related("contest", "facility", "created_by").filter(pk=entry_pk).first()
+    if entry is None or entry.reference is None:
+        return 0
+    recipients = set(_staff_emails(entry.facility))
+    if entry.created_by.email:
+        recipients.add(entry.created_by.email)
+    context = {"entry": entry, "portal_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/portal/"}
+    return _send("receipt", context, sorted(recipients))
+
+
+@task()
+def send_deadline_reminders(contest_pk, days):
+    """Remind eligible facilities that have submitted nothing yet that the contest closes soon."""
+    from gallery.domain.entries import deadline_for, is_eligible
+    from gallery.models import ContestPage, Entry, Facility
+
+    contest = ContestPage.objects.filter(pk=contest_pk).first()
+    if contest is None:
+        return 0
+    entered = set(
+        Entry.objects.filter(contest=contest, state=Entry.State.SUBMITTED).values_list("facility_id", flat=True)
+    )
+    sent = 0
+    for facility in Facility.objects.filter(active=True).exclude(pk__in=entered).select_related("region"):
+        if not is_eligible(contest, facility):
+            continue
+        context = {"contest": contest, "facility": facility, "deadline": deadline_for(contest, facility), "days": days}
+        sent += _send("reminder", context, _staff_emails(facility))
+    return sent
+
+
+@task()
+def send_entry_digest(hours=24):
+    """The officers' daily digest of entries submitted in the last `hours`."""
+    from gallery.models import Entry
+
+    since = timezone.now() - timedelta(hours=hours)
+    entries = list(
+        Entry.objects.filter(state=Entry.State.SUBMITTED, submitted_at__gte=since)
+        .select_related("contest", "facility")
+        .order_by("contest__code", "reference")
+    )
+    if not entries:
+        return 0
+    officers = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(groups__name=roles.OFFICERS)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    context = {
+        "entries": entries,
+        "hours": hours,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+    }
+    return _send("digest", context, sorted(set(officers)))
