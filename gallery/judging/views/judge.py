@@ -1,0 +1,232 @@
+"""Judges' views: thin wrappers around gallery.judging.domain.services and gallery.permissions.
+
+Nothing here ever loads an entry's facility, region, artist code, reference or uploader: pages and image
+URLs speak only of the round's anonymous codes.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gallery.judging.domain import services
+from gallery.judging.images import clean_image_bytes
+from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
+from gallery.models import Entry, EntryImage
+from gallery.permissions import judging_entries_for, judging_rounds_for
+
+judge_required = login_required(login_url="login")
+
+
+def _round_for(request, round_id):
+    round_ = get_object_or_404(judging_rounds_for(request.user).select_related("contest"), pk=round_id)
+    membership = RoundJudge.objects.get(round=round_, judge=request.user)
+    return round_, membership
+
+
+def _queue(round_, judge):
+    """The judge's entries with their own progress, in one query whatever the number of entries."""
+    required = Count("scores", filter=Q(scores__judge=judge, scores__criterion__required=True), distinct=True)
+    any_score = Count("scores", filter=Q(scores__judge=judge), distinct=True)
+    declaration = Declaration.objects.filter(round_entry=OuterRef("pk"), judge=judge)
+    return (
+        judging_entries_for(judge, round_)
+        .annotate(
+            required_scored=required,
+            scored=any_score,
+            declared=Exists(declaration),
+            declared_kind=declaration.values("kind")[:1],
+        )
+        .only("pk", "code", "position", "round_id")
+        .order_by("position", "pk")
+    )
+
+
+@judge_required
+def index(request):
+    rounds = list(
+        judging_rounds_for(request.user).select_related("contest").order_by("-status", "contest__title", "position")
+    )
+    progress = {}
+    for round_ in rounds:
+        progress[round_.pk] = services.progress_of(round_, [request.user.pk]).get(request.user.pk, (0, 0))
+    submitted = dict(
+        RoundJudge.objects.filter(judge=request.user, round__in=rounds).values_list("round_id", "submitted_at")
+    )
+    items = [
+        {"round": r, "done": progress[r.pk][0], "total": progress[r.pk][1], "submitted_at": submitted.get(r.pk)}
+        for r in rounds
+    ]
+    return TemplateResponse(request, "judging/index.html", {"items": items})
+
+
+@judge_required
+def queue(request, round_id):
+    round_, membership = _round_for(request, round_id)
+    required_count = round_.criteria.filter(required=True).count()
+    entries = list(_queue(round_, request.user))
+    for item in entries:
+        item.done = item.declared or (item.required_scored >= required_count and item.scored > 0)
+    done = sum(1 for item in entries if item.done)
+    return TemplateResponse(
+        request,
+        "judging/queue.html",
+        {
+            "round": round_,
+            "membership": membership,
+            "entries": entries,
+            "done": done,
+            "total": len(entries),
+            "editable": round_.accepts_scores and not membership.submitted_at,
+        },
+    )
+
+
+def _entry_for(request, round_id, code):
+    round_, membership = _round_for(request, round_id)
+    round_entry = get_object_or_404(judging_entries_for(request.user, round_).select_related("round"), code=code)
+    declaration = Declaration.objects.filter(round_entry=round_entry, judge=request.user).first()
+    if declaration and declaration.kind == Declaration.Kind.CONFLICT:
+        raise Http404(_("You declared a conflict of interest with this entry."))
+    return round_, membership, round_entry, declaration
+
+
+@judge_required
+def entry(request, round_id, code):
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    # Only the fields a judge may see; the entry's facility, artist code and reference are never loaded.
+    work = Entry.objects.only("pk", "title", "medium", "dimensions", "year", "statement").get(pk=round_entry.entry_id)
+    positions = list(
+        EntryImage.objects.filter(entry_id=round_entry.entry_id).values_list("position", "width", "height")
+    )
+    criteria = list(round_.criteria.all())
+    mine = dict(Score.objects.filter(round_entry=round_entry, judge=request.user).values_list("criterion_id", "value"))
+    for criterion in criteria:
+        criterion.value = mine.get(criterion.pk)
+        criterion.choices = range(criterion.scale_min, criterion.scale_max + 1)
+    note = JudgeNote.objects.filter(round_entry=round_entry, judge=request.user).first()
+    codes = list(_queue(round_, request.user).filter(declared=False).values_list("code", flat=True))
+    index = codes.index(code) if code in codes else -1
+    editable = round_.accepts_scores and not membership.submitted_at and declaration is None
+    others = []
+    if round_.visibility == Round.Visibility.AFTER_SUBMIT and membership.submitted_at:
+        others = _other_judges(round_entry, request.user)
+    return TemplateResponse(
+        request,
+        "judging/entry.html",
+        {
+            "round": round_,
+            "round_entry": round_entry,
+            "work": work,
+            "images": positions,
+            "criteria": criteria,
+            "note": note,
+            "declaration": declaration,
+            "previous_code": codes[index - 1] if index > 0 else None,
+            "next_code": codes[index + 1] if 0 <= index < len(codes) - 1 else None,
+            "position": index + 1,
+            "count": len(codes),
+            "editable": editable,
+            "others": others,
+            "declaration_kinds": Declaration.Kind.choices,
+        },
+    )
+
+
+def _other_judges(round_entry, judge):
+    """Other judges' weighted scores for this entry, as Judge A, B, ... (never names)."""
+    computed = services.compute_results(round_entry.round)
+    row = next((r for r in computed.rows if r.round_entry_id == round_entry.pk), None)
+    if row is None:
+        return []
+    letters = {judge_id: chr(ord("A") + i) for i, judge_id in enumerate(computed.judges)}
+    return [
+        {"label": _("Judge %(letter)s") % {"letter": letters.get(judge_id, "?")}, "score": value}
+        for judge_id, value in sorted(row.result.raw_judge_scores.items())
+        if judge_id != judge.pk
+    ]
+
+
+def _json_error(message, status=400):
+    return JsonResponse({"saved": False, "error": str(message)}, status=status)
+
+
+@judge_required
+@require_POST
+def score(request, round_id, code):
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    try:
+        payload = json.loads(request.body or b"{}")
+        criterion_id = int(payload["criterion"])
+        value = payload.get("value")
+    except (ValueError, KeyError, TypeError):
+        return _json_error(_("The score could not be read."))
+    try:
+        saved = services.save_score(request.user, round_entry, criterion_id, value)
+    except services.JudgingError as error:
+        return _json_error(error, status=409 if round_entry.round.is_locked else 400)
+    return JsonResponse({"saved": True, "value": saved})
+
+
+@judge_required
+@require_POST
+def note(request, round_id, code):
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    try:
+        services.save_note(
+            request.user, round_entry, request.POST.get("comment", "")[:5000], request.POST.get("feedback", "")[:5000]
+        )
+    except services.JudgingError as error:
+        if request.headers.get("Accept") == "application/json":
+            return _json_error(error)
+        messages.error(request, str(error))
+        return redirect("judging:entry", round_id=round_.pk, code=code)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": True})
+    messages.success(request, _("Your notes are saved."))
+    return redirect("judging:entry", round_id=round_.pk, code=code)
+
+
+@judge_required
+@require_POST
+def declare(request, round_id, code):
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    try:
+        services.declare(request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", ""))
+    except services.JudgingError as error:
+        messages.error(request, str(error))
+        return redirect("judging:entry", round_id=round_.pk, code=code)
+    messages.success(request, _("Officers are told that you stepped aside from entry %(code)s.") % {"code": code})
+    return redirect("judging:queue", round_id=round_.pk)
+
+
+@judge_required
+@require_POST
+def submit(request, round_id):
+    round_, membership = _round_for(request, round_id)
+    try:
+        services.submit(request.user, round_)
+    except services.JudgingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your scores are submitted and locked. Thank you."))
+    return redirect("judging:queue", round_id=round_.pk)
+
+
+@judge_required
+def image(request, round_id, code, position):
+    """The image bytes, found by anonymous code and position; no file name ever leaves the server."""
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    stored = get_object_or_404(EntryImage.objects.only("file"), entry_id=round_entry.entry_id, position=position)
+    with stored.file.open("rb") as handle:
+        data, content_type = clean_image_bytes(handle.read())
+    response = HttpResponse(data, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,178 @@
+"""The judges' screens: who may open what, saving scores over HTTP, and constant query counts."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gallery.judging.domain import services
+from gallery.judging.models import Declaration, RoundEntry, Score
+from tests.judging import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def judged(client):
+    contest = factories.contest(winners=1)
+    place = factories.facility()
+    entries = [factories.entry(contest, place, images=2) for _ in range(3)]
+    factories.rubric(contest)
+    judge = factories.user(judge=True)
+    round_ = factories.scoring_round(contest, [judge])
+    client.force_login(judge)
+    return round_, judge, entries
+
+
+def score_url(re):
+    return reverse("judging:score", args=[re.round_id, re.code])
+
+
+def post_score(client, re, criterion, value):
+    return client.post(
+        score_url(re), json.dumps({"criterion": criterion.pk, "value": value}), content_type="application/json"
+    )
+
+
+def test_signing_in_is_required_and_goes_to_accounts_login(client):
+    response = client.get(reverse("judging:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/judging/")
+
+
+def test_judge_sees_only_assigned_rounds_with_progress(client, judged):
+    round_, judge, entries = judged
+    other = factories.scoring_round(factories.contest(), [factories.user(judge=True)], open_it=False)
+    other.name = "Someone else's round"
+    other.save()
+    re = round_.round_entries.select_related("round").first()
+    for criterion in round_.criteria.all():
+        services.save_score(judge, re, criterion.pk, 5)
+    html = client.get(reverse("judging:index")).content.decode()
+    assert round_.contest.title in html and "1 of 3 scored" in html
+    assert "Someone else" not in html
+    queue = client.get(reverse("judging:queue", args=[round_.pk])).content.decode()
+    assert "1 of 3 scored" in queue
+    assert all(re.code in queue for re in round_.round_entries.all())
+    assert client.get(reverse("judging:queue", args=[other.pk])).status_code == 404
+
+
+def test_score_saves_over_http_and_bad_values_are_refused(client, judged):
+    round_, judge, _ = judged
+    re = round_.round_entries.first()
+    criterion = round_.criteria.first()
+    response = post_score(client, re, criterion, 8)
+    assert response.status_code == 200 and response.json() == {"saved": True, "value": 8}
+    assert Score.objects.get(round_entry=re, judge=judge, criterion=criterion).value == 8
+    for bad in (11, 0, "x", 2.5):
+        response = post_score(client, re, criterion, bad)
+        assert response.status_code == 400 and response.json()["saved"] is False
+    assert Score.objects.get(round_entry=re, judge=judge, criterion=criterion).value == 8
+
+
+def test_score_post_needs_csrf(judged):
+    from django.test import Client
+
+    round_, judge, _ = judged
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(judge)
+    re = round_.round_entries.first()
+    response = strict.post(score_url(re), json.dumps({"criterion": round_.criteria.first().pk, "value": 3}),
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 403
+    assert not Score.objects.exists()
+
+
+def test_unassigned_judge_cannot_open_or_score(client, judged):
+    round_, _, _ = judged
+    outsider = factories.user(judge=True)
+    # A judge of the round but not assigned this entry (k per entry leaves them out).
+    re = round_.round_entries.first()
+    client.force_login(outsider)
+    assert client.get(reverse("judging:entry", args=[round_.pk, re.code])).status_code == 404
+    assert post_score(client, re, round_.criteria.first(), 5).status_code == 404
+    assert client.get(reverse("judging:image", args=[round_.pk, re.code, 0])).status_code == 404
+    assert not Score.objects.exists()
+
+
+def test_judge_of_round_without_assignment_cannot_open_entry(client):
+    contest = factories.contest()
+    place = factories.facility()
+    for _ in range(2):
+        factories.entry(contest, place)
+    factories.rubric(contest)
+    first, second = factories.user(judge=True), factories.user(judge=True)
+    round_ = factories.scoring_round(contest, [first, second], per_entry=1)
+    theirs = RoundEntry.objects.filter(round=round_, assignments__judge=second).get()
+    client.force_login(first)
+    assert client.get(reverse("judging:entry", args=[round_.pk, theirs.code])).status_code == 404
+    assert post_score(client, theirs, round_.criteria.first(), 5).status_code == 404
+
+
+def test_conflicted_entry_cannot_be_opened_or_scored(client, judged):
+    round_, judge, _ = judged
+    re = round_.round_entries.select_related("round").first()
+    response = client.post(
+        reverse("judging:declare", args=[round_.pk, re.code]), {"kind": "conflict", "reason": "I know the artist."}
+    )
+    assert response.status_code == 302
+    assert Declaration.objects.get(round_entry=re, judge=judge).reason == "I know the artist."
+    assert client.get(reverse("judging:entry", args=[round_.pk, re.code])).status_code == 404
+    assert post_score(client, re, round_.criteria.first(), 5).status_code == 404
+    assert client.get(reverse("judging:image", args=[round_.pk, re.code, 0])).status_code == 404
+
+
+def test_submit_locks_and_post_freeze_scores_are_refused(client, judged):
+    round_, judge, _ = judged
+    for re in round_.round_entries.select_related("round"):
+        for criterion in round_.criteria.all():
+            assert post_score(client, re, criterion, 6).status_code == 200
+    client.post(reverse("judging:submit", args=[round_.pk]))
+    re = round_.round_entries.first()
+    assert post_score(client, re, round_.criteria.first(), 9).status_code == 400
+    services.freeze(round_, factories.user(officer=True))
+    response = post_score(client, re, round_.criteria.first(), 9)
+    assert response.status_code == 409
+    assert set(Score.objects.values_list("value", flat=True)) == {6}
+    # The entry page stays readable after the freeze, with every score button disabled.
+    html = client.get(reverse("judging:entry", args=[round_.pk, re.code])).content.decode()
+    assert "disabled" in html and 'aria-pressed="true"' in html
+
+
+def test_notes_save(client, judged):
+    round_, judge, _ = judged
+    re = round_.round_entries.first()
+    response = client.post(
+        reverse("judging:note", args=[round_.pk, re.code]),
+        {"comment": "Strong work.", "feedback": "Keep going."},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.json() == {"saved": True}
+    assert re.notes.get(judge=judge).feedback == "Keep going."
+
+
+def _queue_queries(client, round_):
+    client.get(reverse("judging:queue", args=[round_.pk]))  # warm per-process caches (site, settings)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("judging:queue", args=[round_.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_queue_makes_the_same_number_of_queries_for_few_and_many_entries(client):
+    judge = factories.user(judge=True)
+    counts = []
+    for size in (5, 40):
+        contest = factories.contest()
+        place = factories.facility()
+        for _ in range(size):
+            factories.entry(contest, place)
+        factories.rubric(contest)
+        round_ = factories.scoring_round(contest, [judge])
+        for re in round_.round_entries.select_related("round")[:3]:
+            services.save_score(judge, re, round_.criteria.first().pk, 4)
+        client.force_login(judge)
+        counts.append(_queue_queries(client, round_))
+    assert counts[0] == counts[1]
