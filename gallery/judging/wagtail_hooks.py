@@ -17,6 +17,7 @@ def register_judging_actions(actions):
     actions.register_action("judging.round.open", _("Round opened"), _("Judging round opened"))
     actions.register_action("judging.round.close", _("Round closed"), _("Judging round closed"))
     actions.register_action("judging.results.approve", _("Results approved"), _("Results approved and frozen"))
+    actions.register_action("judging.tie_break", _("Tie-break decided"), _("Officers decided a remaining tie"))
     actions.register_action("judging.remind", _("Judges reminded"), _("Late judges reminded by email"))
 
 
@@ -35,3 +36,10 @@ def register_judging_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_judging_menu_item():
     return JudgingMenuItem(_("Judging"), reverse("judging_admin:index"), icon_name="tasks", order=350)
+
+
+@hooks.register("register_admin_viewset")
+def register_judging_setup():
+    from gallery.judging.viewsets import JudgingSetupGroup
+
+    return JudgingSetupGroup()

@@ -1,0 +1,108 @@
+"""The ranking and the full score sheet as CSV or XLSX. Judges are named only for users allowed to see names."""
+
+import csv
+import io
+
+from openpyxl import Workbook
+
+from gallery.judging.models import Score
+
+
+def judge_labels(judge_ids, users_by_id, named):
+    """{judge id: label}: the username when named, else Judge A, B, ... in a stable order."""
+    labels = {}
+    for index, judge_id in enumerate(judge_ids):
+        user = users_by_id.get(judge_id)
+        labels[judge_id] = (
+            user.get_username() if named and user else f"Judge {chr(ord('A') + index % 26)}{index // 26 or ''}"
+        )
+    return labels
+
+
+def ranking_table(computed, references, labels):
+    header = [
+        "rank",
+        "code",
+        "reference",
+        "title",
+        "score",
+        "median",
+        "top_marks",
+        "judges",
+        "tied",
+        "disagreement",
+        "award",
+    ]
+    header += [f"judge: {labels[j]}" for j in computed.judges]
+    rows = [header]
+    for row in computed.rows:
+        reference, title = references.get(row.entry_id, ("", ""))
+        rows.append(
+            [
+                row.rank or "",
+                row.code,
+                reference,
+                title,
+                "" if row.score is None else round(row.score, 4),
+                "" if row.median is None else round(row.median, 4),
+                row.top_marks,
+                len(row.judge_scores),
+                "yes" if row.tied else "",
+                "yes" if row.disagreement else "",
+                row.award,
+            ]
+            + ["" if j not in row.judge_scores else round(row.judge_scores[j], 4) for j in computed.judges]
+        )
+    return rows
+
+
+def score_sheet_table(round_, labels, references):
+    """Every score of the round: one row per judge, entry and criterion (one query)."""
+    rows = [["code", "reference", "judge", "criterion", "value", "declaration"]]
+    declarations = {(j, e): kind for (j, e), kind in _declarations(round_).items()}
+    scores = (
+        Score.objects.filter(round=round_)
+        .select_related("round_entry", "criterion")
+        .order_by("round_entry__position", "judge_id", "criterion__position")
+    )
+    for score in scores:
+        reference = references.get(score.round_entry.entry_id, ("", ""))[0]
+        rows.append(
+            [
+                score.round_entry.code,
+                reference,
+                labels.get(score.judge_id, ""),
+                score.criterion.name,
+                score.value,
+                declarations.get((score.judge_id, score.round_entry_id), ""),
+            ]
+        )
+    return rows
+
+
+def _declarations(round_):
+    return {(j, e): kind for j, e, kind in round_.declarations.values_list("judge_id", "round_entry_id", "kind")}
+
+
+def _safe(cell):
+    """Text starting with a formula character is prefixed so spreadsheets never execute it."""
+    return f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell
+
+
+def to_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([_safe(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(rows, title):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for row in rows:
+        sheet.append([_safe(cell) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
