@@ -123,7 +123,7 @@ def submit(entry, user, now=None, *, officer_override=False, log_action="gallery
     now = now or timezone.now()
     with transaction.atomic():
         Facility.objects.select_for_update().get(pk=entry.facility_id)
-        entry = Entry.objects.select_for_update().select_related("contest", "facility").get(pk=entry.pk)
+        entry = Entry.objects.select_for_update(of=("self",)).select_related("contest", "facility").get(pk=entry.pk)
         if entry.state != Entry.State.DRAFT:
             raise EntryRefused(_("Only a draft can be submitted."), code="not_draft")
         contest, facility = entry.contest, entry.facility
