@@ -1,4 +1,7 @@
-"""The editorial workflow: an officer drafts and submits, a second officer approves, then the page goes live."""
+"""The editorial workflow: an officer drafts and submits, a second officer approves, then the page goes live.
+
+Ensured after every migrate (and by the demo), assigned to the root page so every page of every site uses it.
+"""
 
 from django.contrib.auth.models import Group
 
@@ -10,15 +13,17 @@ TASK_NAME = "Approval by a communication officer"
 
 def ensure_moderation_workflow():
     """Create (or repair) the workflow and assign it to the root page, so every page of every site uses it."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+    from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+
+    from events.models import SecondOfficerApprovalTask
 
     root = Page.get_first_root_node()
     if root is None:
         return None
     officers, _ = Group.objects.get_or_create(name=roles.OFFICERS)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = SecondOfficerApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = SecondOfficerApprovalTask.objects.create(name=TASK_NAME)
     task.groups.add(officers)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})

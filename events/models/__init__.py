@@ -2,6 +2,7 @@ from events.models.event import EventIndexPage, EventPage, EventSession
 from events.models.pages import CampaignPage, HomePage
 from events.models.person import Person
 from events.models.story import StoryIndexPage, StoryPage, StoryPageTag
+from events.models.workflow import SecondOfficerApprovalTask
 
 __all__ = [
     "CampaignPage",
@@ -10,6 +11,7 @@ __all__ = [
     "EventSession",
     "HomePage",
     "Person",
+    "SecondOfficerApprovalTask",
     "StoryIndexPage",
     "StoryPage",
     "StoryPageTag",

@@ -1,0 +1,114 @@
+"""The page editor: previews of every page type, and who may reach it."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from events.models import CampaignPage, EventIndexPage, EventPage, HomePage, StoryIndexPage, StoryPage
+from tests.events.conftest import at, make_event
+from vitrine import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def user_in(group_name, username):
+    user = get_user_model().objects.create_user(username, password="x")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_preview_of_every_page_type(home, campaign, story, event_index, story_index):
+    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))], summary="Preview me")
+    pages = {
+        HomePage: home,
+        CampaignPage: campaign,
+        EventPage: event,
+        StoryPage: story,
+        EventIndexPage: event_index,
+        StoryIndexPage: story_index,
+    }
+    for page in pages.values():
+        page.title = f"{page.title} (edited)"
+        response = page.make_preview_request()
+        assert response.status_code == 200, page
+        assert f"{page.title}" in response.content.decode(), page
+
+
+def test_preview_of_a_new_event_without_sessions(campaign):
+    event = EventPage(title="Not yet dated", slug="not-yet-dated", summary="Sessions come later")
+    event.set_url_path(campaign)  # what the "add page" view does before previewing
+    event.path, event.depth = campaign.path + "9999", campaign.depth + 1
+    html = event.make_preview_request().content.decode()
+    assert "Not yet dated" in html and "Date to be announced" in html
+
+
+def test_admin_preview_endpoint_renders_an_event_being_edited_without_sessions(client, campaign):
+    officer = user_in(roles.OFFICERS, "aigerim")
+    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    client.force_login(officer)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk])
+    session = event.sessions.get()
+    data = nested_form_data(
+        {
+            "title": "Webinar, dates to follow",
+            "slug": "webinar",
+            "kind": "webinar",
+            "status": "postponed",
+            "status_note": "New dates soon",
+            "summary": "",
+            "time_zone": "Asia/Almaty",
+            "attendance_mode": "online",
+            "body": streamfield([]),
+            "materials": streamfield([]),
+            # The officer deletes the only session: the event has no sessions at all.
+            "sessions": inline_formset(
+                [
+                    {
+                        "id": session.pk,
+                        "start": "2020-05-18 04:00",
+                        "end": "2020-05-18 07:00",
+                        "title": "",
+                        "DELETE": "1",
+                    }
+                ],
+                initial=1,
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    html = client.get(url).content.decode()
+    assert "Webinar, dates to follow" in html
+    assert "This event has been postponed." in html and "Date to be announced" in html
+    event.refresh_from_db()
+    assert event.title == "Webinar" and event.sessions.count() == 1  # previewing never saves
+
+
+def test_officers_reach_the_page_editor(client, campaign):
+    client.force_login(user_in(roles.OFFICERS, "aigerim"))
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[campaign.pk])).status_code == 200
+    add_event = reverse("wagtailadmin_pages:add", args=["events", "eventpage", campaign.pk])
+    assert client.get(add_event).status_code == 200
+
+
+@pytest.mark.parametrize("group_name", [roles.FACILITY_STAFF, roles.JUDGES])
+def test_facility_staff_and_judges_cannot_reach_the_page_editor(client, campaign, group_name):
+    client.force_login(user_in(group_name, "facility-kar9" if group_name == roles.FACILITY_STAFF else "judge9"))
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[campaign.pk]),
+        reverse("wagtailadmin_explore", args=[campaign.pk]),
+        reverse("wagtailadmin_pages:add", args=["events", "eventpage", campaign.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("wagtailadmin_login")), url
+
+
+def test_story_date_defaults_to_today(campaign):
+    assert StoryPage(title="x").date == datetime.date.today()

@@ -1,0 +1,95 @@
+"""Editorial workflow (one officer submits, another approves) and scheduled publishing."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
+
+from events.models import SecondOfficerApprovalTask, StoryPage
+from events.workflow import WORKFLOW_NAME
+from tests.events.conftest import at, make_event
+from vitrine import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def officer(username):
+    user = get_user_model().objects.create_user(username, password="x")
+    user.groups.add(Group.objects.get(name=roles.OFFICERS))
+    return user
+
+
+def test_root_page_uses_the_second_officer_workflow(db):
+    assignment = WorkflowPage.objects.get(page=Page.get_first_root_node())
+    assert assignment.workflow.name == WORKFLOW_NAME and assignment.workflow.active
+    task = assignment.workflow.tasks.get().specific
+    assert isinstance(task, SecondOfficerApprovalTask)
+    assert list(task.groups.values_list("name", flat=True)) == [roles.OFFICERS]
+
+
+def test_page_submitted_by_one_officer_goes_live_when_another_approves(client, campaign):
+    author, reviewer = officer("aigerim"), officer("dana")
+    story = StoryPage(title="Draft story", slug="draft-story", date=datetime.date(2020, 7, 18), live=False)
+    campaign.add_child(instance=story)
+    story.save_revision(user=author)
+    story.get_workflow().start(story, author)  # what "Submit to moderation" does in the editor
+    assert client.get(story.url).status_code == 404
+
+    task_state = story.current_workflow_task_state
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+
+    client.force_login(author)  # the author cannot approve their own submission
+    refused = client.post(approve_url, follow=True)
+    assert "you do not have permission to access this area" in refused.content.decode()  # 403 becomes a message
+    story.refresh_from_db()
+    assert not story.live
+
+    client.force_login(reviewer)
+    response = client.post(approve_url)
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.live
+    assert WorkflowState.objects.for_instance(story).get().status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert "Draft story" in client.get(story.url).content.decode()
+
+
+def test_reviewer_dashboard_lists_only_other_officers_submissions(campaign):
+    author, reviewer = officer("aigerim"), officer("dana")
+    story = StoryPage(title="Draft", slug="draft", live=False)
+    campaign.add_child(instance=story)
+    story.save_revision(user=author)
+    story.get_workflow().start(story, author)
+    task = SecondOfficerApprovalTask.objects.get()
+    assert not task.get_task_states_user_can_moderate(author).exists()
+    assert task.get_task_states_user_can_moderate(reviewer).count() == 1
+
+
+def test_publish_scheduled_command_publishes_due_pages_with_nobody_signed_in(client, campaign):
+    event = make_event(campaign, "Scheduled", [(at(2030, 1, 1), at(2030, 1, 1, 12))])
+    event.unpublish()
+    event.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = event.save_revision()
+    revision.publish()  # a future go-live date schedules instead of publishing
+    event.refresh_from_db()
+    assert not event.live and revision.approved_go_live_at is not None
+
+    call_command("publish_scheduled")  # not yet due
+    event.refresh_from_db()
+    assert not event.live
+
+    # Let the hour pass: the scheduled moment (in the revision and its approval) is now a minute ago.
+    due = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = due.isoformat()
+    revision.approved_go_live_at = due
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    call_command("publish_scheduled")
+    event.refresh_from_db()
+    assert event.live
+    assert client.get(event.url).status_code == 200
