@@ -55,6 +55,18 @@ def entries_visible_to(user, queryset=None):
     return queryset.none()
 
 
+def entry_images_visible_to(user):
+    """Entry images (originals and thumbnails) a user may fetch: those of the entries they may see."""
+    from gallery.models import EntryImage
+
+    return EntryImage.objects.filter(entry__in=entries_visible_to(user))
+
+
+def can_use_portal(user):
+    """The facility portal is for staff of an active facility; officers use the Wagtail admin."""
+    return is_facility_staff(user)
+
+
 # --- Judging -------------------------------------------------------------------------------------------
 
 

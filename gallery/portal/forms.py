@@ -1,0 +1,85 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gallery.models import Entry
+
+CONSENT_FORM_SIGNATURES = {b"%PDF": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG": "png"}
+MAX_CONSENT_FORM_BYTES = 10 * 1024 * 1024
+
+
+class EntryForm(forms.ModelForm):
+    """What facility staff fill in for a work. Images are added one at a time on the next page."""
+
+    class Meta:
+        model = Entry
+        fields = [
+            "title",
+            "artist_code",
+            "credit",
+            "credit_name",
+            "category",
+            "medium",
+            "dimensions",
+            "year",
+            "statement",
+            "show_facility",
+            "consent_confirmed",
+            "consent_form",
+        ]
+        widgets = {
+            "credit": forms.RadioSelect,
+            "statement": forms.Textarea(attrs={"rows": 5}),
+            "consent_form": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+        }
+        help_texts = {
+            "artist_code": _("The code your facility gives the artist. Never write the artist's name."),
+            "credit_name": _("Only if the artist is credited by initials or a pseudonym."),
+            "consent_form": _("Optional: a scan of the signed consent form (PDF, JPEG or PNG). Kept private."),
+        }
+
+    def __init__(self, *args, contest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contest = contest
+        self.fields["consent_confirmed"].label = contest.consent_statement
+        self.fields["consent_confirmed"].required = False  # required to submit, not to save a draft
+        categories = contest.category_list
+        if categories:
+            self.fields["category"] = forms.ChoiceField(
+                label=_("category"), choices=[("", "—")] + [(c, c) for c in categories], required=True
+            )
+        else:
+            del self.fields["category"]
+        self.fields["year"].widget.attrs.update({"min": 1950, "max": 2100})
+
+    def clean(self):
+        data = super().clean()
+        credit = data.get("credit")
+        if credit in (Entry.Credit.INITIALS, Entry.Credit.PSEUDONYM) and not data.get("credit_name"):
+            self.add_error("credit_name", _("Give the initials or pseudonym the artist chose."))
+        if credit == Entry.Credit.ANONYMOUS:
+            data["credit_name"] = ""
+        return data
+
+    def clean_consent_form(self):
+        upload = self.cleaned_data.get("consent_form")
+        if not upload or not hasattr(upload, "content_type"):
+            return upload  # unchanged or cleared
+        if upload.size > MAX_CONSENT_FORM_BYTES:
+            raise forms.ValidationError(_("The consent form scan must be smaller than 10 MB."))
+        upload.seek(0)
+        head = upload.read(8)
+        upload.seek(0)
+        for signature, extension in CONSENT_FORM_SIGNATURES.items():
+            if head.startswith(signature):
+                upload.name = f"{uuid.uuid4().hex}.{extension}"
+                return upload
+        raise forms.ValidationError(_("The consent form must be a PDF, JPEG or PNG file."))
+
+
+class ImageUploadForm(forms.Form):
+    image = forms.FileField(
+        label=_("Image of the work or a detail"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"}),
+    )

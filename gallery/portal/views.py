@@ -1,0 +1,239 @@
+"""The facility portal: thin views over gallery.domain; every object is looked up through gallery.permissions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gallery import permissions
+from gallery.domain import entries as service
+from gallery.domain.images import MAX_IMAGES_PER_ENTRY, ImageRejected, add_entry_image, delete_entry_image
+from gallery.models import ContestPage, Entry
+from gallery.portal.forms import EntryForm, ImageUploadForm
+from gallery.private_files import serve_private
+
+
+def staff_only(view):
+    """Signed-in staff of an active facility; the facility is passed on as request.facility."""
+
+    @login_required(login_url="login")
+    def wrapped(request, *args, **kwargs):
+        if not permissions.can_use_portal(request.user):
+            raise PermissionDenied
+        request.facility = permissions.facility_of(request.user)
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _entry(request, pk):
+    queryset = permissions.entries_visible_to(request.user).select_related("contest", "facility")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _wants_json(request):
+    return request.headers.get("x-requested-with") == "XMLHttpRequest" or "application/json" in request.headers.get(
+        "accept", ""
+    )
+
+
+@staff_only
+def dashboard(request):
+    now = timezone.now()
+    contests = service.contests_for_facility(request.facility, now)
+    entries = (
+        permissions.entries_visible_to(request.user)
+        .select_related("contest")
+        .annotate(image_count=Count("images"))
+        .order_by("-contest__closes_at", "state", "-updated_at")
+    )
+    return render(
+        request,
+        "gallery/portal/dashboard.html",
+        {"facility": request.facility, "contests": contests, "entries": entries},
+    )
+
+
+@staff_only
+def entry_create(request, contest_pk):
+    contest = get_object_or_404(ContestPage.objects.live(), pk=contest_pk)
+    if not service.is_eligible(contest, request.facility):
+        raise PermissionDenied
+    form = EntryForm(request.POST or None, request.FILES or None, contest=contest)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = service.create_draft(contest, request.facility, request.user, **form.cleaned_data)
+        except service.EntryRefused as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Draft saved. Now add the images of the work, one at a time."))
+            return redirect("portal:entry", pk=entry.pk)
+    return render(request, "gallery/portal/entry_form.html", {"form": form, "contest": contest})
+
+
+@staff_only
+def entry_detail(request, pk):
+    entry = _entry(request, pk)
+    editable = service.can_edit(entry)
+    form = EntryForm(request.POST or None, request.FILES or None, instance=entry, contest=entry.contest)
+    if request.method == "POST":
+        if not editable:
+            messages.error(request, _("This entry can no longer be changed."))
+            return redirect("portal:entry", pk=entry.pk)
+        if form.is_valid():
+            previous_form = entry.consent_form.name if "consent_form" in form.changed_data else None
+            form.save()
+            if previous_form:
+                storage = Entry._meta.get_field("consent_form").storage
+                transaction.on_commit(lambda: storage.delete(previous_form))
+            messages.success(request, _("Changes saved."))
+            return redirect("portal:entry", pk=entry.pk)
+    images = list(entry.images.all())
+    context = {
+        "entry": entry,
+        "form": form,
+        "images": images,
+        "editable": editable,
+        "deadline": service.deadline_for(entry.contest, entry.facility),
+        "upload_form": ImageUploadForm(),
+        "can_add_image": editable and len(images) < MAX_IMAGES_PER_ENTRY,
+        "max_images": MAX_IMAGES_PER_ENTRY,
+        "max_upload_bytes": entry.contest.max_upload_bytes,
+        "upload_messages": {
+            "failed": _("The upload failed. Check the connection and retry."),
+            "tooBig": _("This file is larger than the limit."),
+            "added": _("Image added."),
+            "remove": _("Remove"),
+            "image": _("Image"),
+        },
+    }
+    return render(request, "gallery/portal/entry_detail.html", context)
+
+
+@staff_only
+@require_POST
+def image_add(request, pk):
+    entry = _entry(request, pk)
+    form = ImageUploadForm(request.POST, request.FILES)
+    error = None
+    image = None
+    if not form.is_valid():
+        error = _("Choose an image file to upload.")
+    else:
+        try:
+            service.require_editable(entry)
+            image = add_entry_image(entry, form.cleaned_data["image"])
+        except (ImageRejected, service.EntryRefused) as refused:
+            error = " ".join(refused.messages)
+    if _wants_json(request):
+        if error:
+            return JsonResponse({"ok": False, "error": error}, status=400)
+        return JsonResponse(
+            {
+                "ok": True,
+                "id": image.pk,
+                "thumbnail": reverse("portal:image_thumbnail", args=[image.pk]),
+                "original": reverse("portal:image_original", args=[image.pk]),
+                "delete": reverse("portal:image_delete", args=[entry.pk, image.pk]),
+                "width": image.width,
+                "height": image.height,
+                "format": image.format,
+            }
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Image added."))
+    return redirect("portal:entry", pk=entry.pk)
+
+
+@staff_only
+@require_POST
+def image_delete(request, pk, image_pk):
+    entry = _entry(request, pk)
+    image = get_object_or_404(entry.images, pk=image_pk)
+    try:
+        service.require_editable(entry)
+        if entry.state == Entry.State.SUBMITTED and entry.images.count() == 1:
+            raise service.EntryRefused(_("A submitted entry keeps at least one image."))
+    except service.EntryRefused as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        with transaction.atomic():
+            delete_entry_image(image)
+        messages.success(request, _("Image removed."))
+    return redirect("portal:entry", pk=entry.pk)
+
+
+@staff_only
+@require_POST
+def entry_submit(request, pk):
+    entry = _entry(request, pk)
+    try:
+        entry = service.submit(entry, request.user)
+    except service.EntryRefused as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request, _("Entry submitted. Its reference is %(reference)s.") % {"reference": entry.reference}
+        )
+    return redirect("portal:entry", pk=entry.pk)
+
+
+@staff_only
+@require_POST
+def entry_withdraw(request, pk):
+    entry = _entry(request, pk)
+    try:
+        service.withdraw(entry, request.user)
+    except service.EntryRefused as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Entry withdrawn."))
+    return redirect("portal:entry", pk=entry.pk)
+
+
+@staff_only
+@require_POST
+def entry_delete(request, pk):
+    entry = _entry(request, pk)
+    try:
+        service.delete_draft(entry, request.user)
+    except service.EntryRefused as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect("portal:entry", pk=entry.pk)
+    messages.success(request, _("Draft deleted."))
+    return redirect("portal:dashboard")
+
+
+# --- Private files: officers (admin) and the entry's own facility only -------------------------------------
+
+
+@login_required(login_url="login")
+def image_thumbnail(request, pk):
+    from gallery.domain.images import ensure_thumbnail
+
+    image = get_object_or_404(permissions.entry_images_visible_to(request.user), pk=pk)
+    name = ensure_thumbnail(image)  # normally made by the background task already
+    return serve_private(image.thumbnail.storage, name)
+
+
+@login_required(login_url="login")
+def image_original(request, pk):
+    image = get_object_or_404(permissions.entry_images_visible_to(request.user), pk=pk)
+    return serve_private(image.file.storage, image.file.name)
+
+
+@login_required(login_url="login")
+def consent_form(request, pk):
+    entry = get_object_or_404(permissions.entries_visible_to(request.user), pk=pk)
+    return serve_private(entry.consent_form.storage, entry.consent_form.name, download_name=None)

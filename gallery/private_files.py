@@ -1,0 +1,34 @@
+"""Serving files from private storage after a permission check.
+
+On S3 the private bucket is closed: the view redirects to a presigned URL that expires in minutes. On a local
+disk the file is streamed by Django. Either way the response is never cached by shared caches.
+"""
+
+import mimetypes
+
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+
+
+def is_presigning(storage):
+    return bool(getattr(storage, "querystring_auth", False)) and hasattr(storage, "bucket_name")
+
+
+def serve_private(storage, name, *, download_name=None):
+    if not name:
+        raise Http404
+    if is_presigning(storage):
+        response = HttpResponseRedirect(storage.url(name))
+    else:
+        try:
+            handle = storage.open(name, "rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = FileResponse(
+            handle, content_type=content_type, as_attachment=bool(download_name), filename=download_name or ""
+        )
+    patch_cache_control(response, private=True, max_age=300)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "same-origin"
+    return response
