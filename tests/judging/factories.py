@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from gallery.judging.models import Criterion, Round, RoundJudge
 from gallery.models import ContestPage, Entry, EntryImage, Facility, Region
@@ -31,7 +31,7 @@ def user(username=None, *, judge=False, officer=False, **extra):
 
 def contest(code=None, winners=3):
     code = code or f"T{next(_counter)}"
-    root = Page.get_first_root_node()
+    root = _root_page()
     now = timezone.now()
     page = ContestPage(
         title=f"Contest {code}",
@@ -44,6 +44,15 @@ def contest(code=None, winners=3):
     )
     root.add_child(instance=page)
     return page
+
+
+def _root_page():
+    """The tree root, recreated when a transactional test before this one flushed the migration data."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code="en")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
 
 
 def facility(name=None, code=None, region=None):
