@@ -88,11 +88,11 @@ def can_edit(entry, now=None):
     return entry.state in EDITABLE_STATES and is_open_for(entry.contest, entry.facility, now)
 
 
-def create_draft(contest, facility, user, now=None, **fields):
+def create_draft(contest, facility, user, now=None, *, officer_override=False, **fields):
     now = now or timezone.now()
     if not is_eligible(contest, facility):
         raise EntryRefused(_("Your facility may not enter this contest."), code="not_eligible")
-    _require_open(contest, facility, now)
+    _require_open(contest, facility, now, officer_override=officer_override)
     entry = Entry(contest=contest, facility=facility, created_by=user, **fields)
     entry.full_clean(exclude=["consent_form", "reference", "sequence"])
     entry.save()
