@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from events import queries
 from events.blocks import BodyBlock, MaterialsBlock
+from events.forms import EventPageForm
 from events.images import with_renditions
 from events.models.mixins import SharedPageMixin, hero_image_field
 
@@ -94,7 +95,7 @@ class EventPage(SharedPageMixin, Page):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]), InlinePanel("sessions", min_num=0)],
             heading=_("When"),
-            help_text=_("Enter session times in your own admin time zone; the page shows them in the event's zone."),
+            help_text=_("Session times are in the event's time zone."),
         ),
         MultiFieldPanel(
             [
@@ -122,6 +123,7 @@ class EventPage(SharedPageMixin, Page):
     parent_page_types = ["events.CampaignPage", "events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("event")

@@ -1,6 +1,7 @@
 """The page editor: previews of every page type, and who may reach it."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -112,3 +113,68 @@ def test_facility_staff_and_judges_cannot_reach_the_page_editor(client, campaign
 
 def test_story_date_defaults_to_today(campaign):
     assert StoryPage(title="x").date == datetime.date.today()
+
+
+def _event_form(title, time_zone, sessions):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "webinar",
+            "kind": "webinar",
+            "status": "scheduled",
+            "time_zone": time_zone,
+            "attendance_mode": "online",
+            "body": streamfield([]),
+            "materials": streamfield([]),
+            "sessions": inline_formset(sessions, initial=sum(1 for session in sessions if "id" in session)),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def test_officer_types_session_times_in_the_events_time_zone(client, campaign):
+    """An officer whose admin runs in UTC types 10:00 for an Almaty event: it means 10:00 in Almaty."""
+    client.force_login(user_in(roles.OFFICERS, "aigerim"))
+    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    session = event.sessions.get()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    html = client.get(edit_url).content.decode()
+    assert 'value="2020-05-18 10:00"' in html and 'value="2020-05-18 13:00"' in html  # shown in Almaty time
+
+    response = client.post(
+        edit_url,
+        _event_form(
+            "Webinar",
+            "Asia/Almaty",
+            [
+                {"id": session.pk, "start": "2020-05-18 10:00", "end": "2020-05-18 13:00", "title": ""},
+                {"start": "2020-05-19 09:30", "end": "2020-05-19 12:00", "title": "Day 2"},
+            ],
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    draft = event.get_latest_revision_as_object()
+    times = sorted((s.start, s.end) for s in draft.sessions.all())
+    assert times == [(at(2020, 5, 18), at(2020, 5, 18, 13)), (at(2020, 5, 19, 9, 30), at(2020, 5, 19, 12))]
+
+
+def test_changing_the_time_zone_reads_the_typed_times_in_the_new_zone(client, campaign):
+    client.force_login(user_in(roles.OFFICERS, "aigerim"))
+    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    session = event.sessions.get()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[event.pk]),
+        _event_form(
+            "Webinar",
+            "Europe/Berlin",
+            [{"id": session.pk, "start": "2020-05-18 10:00", "end": "2020-05-18 13:00", "title": ""}],
+        ),
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    draft = event.get_latest_revision_as_object()
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    assert [(s.start, s.end) for s in draft.sessions.all()] == [
+        (at(2020, 5, 18, zone=berlin), at(2020, 5, 18, 13, zone=berlin))
+    ]
