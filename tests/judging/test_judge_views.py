@@ -176,3 +176,22 @@ def test_queue_makes_the_same_number_of_queries_for_few_and_many_entries(client)
         client.force_login(judge)
         counts.append(_queue_queries(client, round_))
     assert counts[0] == counts[1]
+
+
+def test_saving_a_score_costs_the_same_queries_in_a_small_and_a_large_round(client):
+    judge = factories.user(judge=True)
+    counts = []
+    for size in (3, 40):
+        contest = factories.contest()
+        place = factories.facility()
+        for _ in range(size):
+            factories.entry(contest, place)
+        factories.rubric(contest)
+        round_ = factories.scoring_round(contest, [judge])
+        client.force_login(judge)
+        re = round_.round_entries.first()
+        post_score(client, re, round_.criteria.first(), 3)  # warm caches
+        with CaptureQueriesContext(connection) as queries:
+            assert post_score(client, re, round_.criteria.first(), 4).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

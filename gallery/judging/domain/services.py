@@ -288,6 +288,7 @@ class RankedRow:
         self.entry_id = round_entry["entry_id"]
         self.round_entry_id = round_entry["pk"]
         self.code = round_entry["code"]
+        self.shortlisted = round_entry["shortlisted"]
         self.rank = result.rank
         self.score = result.score
         self.median = result.median
@@ -314,7 +315,7 @@ def compute_results(round_):
     settings = JudgingSettings.for_contest(round_.contest)
     criteria_rows = list(round_.criteria.values_list("pk", "weight", "scale_min", "scale_max"))
     criteria = [aggregation.Criterion(pk, float(weight), low, high) for pk, weight, low, high in criteria_rows]
-    round_entries = list(round_.round_entries.values("pk", "entry_id", "code", "officer_tie_break"))
+    round_entries = list(round_.round_entries.values("pk", "entry_id", "code", "officer_tie_break", "shortlisted"))
     by_pk = {row["pk"]: row for row in round_entries}
     declarations = dict(
         ((judge, entry), kind)

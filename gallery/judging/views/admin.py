@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from gallery.judging.domain import exports, services
-from gallery.judging.models import Declaration, JudgeNote, Result, Round, RoundEntry
+from gallery.judging.models import JudgeNote, Result, Round, RoundEntry
 from gallery.judging.tasks import remind_late_judges
 from gallery.models import ContestPage, Entry
 from gallery.permissions import can_manage_judging, can_see_judge_names
@@ -69,10 +70,19 @@ def round_results(request, round_id):
     notes = list(JudgeNote.objects.filter(round=round_).exclude(comment="", feedback="").select_related("round_entry"))
     for note in notes:
         note.label = labels.get(note.judge_id, "")
+    officer_orders = dict(
+        round_.round_entries.filter(officer_tie_break__isnull=False).values_list("pk", "officer_tie_break")
+    )
+    screening = []
+    if round_.kind == Round.Kind.SCREENING:
+        reviews = dict(Entry.Review.choices)
+        counts = Entry.objects.filter(round_entries__round=round_).values_list("review").annotate(n=Count("pk"))
+        screening = [(reviews.get(review, review), n) for review, n in counts.order_by("review")]
     rows = []
     for row in computed.rows:
         row.reference, row.title = references.get(row.entry_id, ("", ""))
         row.breakdown = [row.judge_scores.get(judge_id) for judge_id in computed.judges]
+        row.officer_order = officer_orders.get(row.round_entry_id)
         rows.append(row)
     result = Result.objects.filter(contest=round_.contest).first()
     return TemplateResponse(
@@ -89,8 +99,9 @@ def round_results(request, round_id):
             "result": result,
             "frozen_rows": result.rows.all() if result else [],
             "has_ties": any(row.tied for row in rows),
+            "show_decisions": any(row.tied for row in rows) or bool(officer_orders),
             "page_title": str(round_),
-            "Kind": Declaration.Kind,
+            "screening": screening,
         },
     )
 
