@@ -49,6 +49,9 @@ def event_data(event, request=None):
         "eventAttendanceMode": ATTENDANCE_MODE[event.attendance_mode],
         "location": locations[0] if len(locations) == 1 else locations,
     }
+    if event.hero_image:
+        share = event.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        data["image"] = [request.build_absolute_uri(share.url) if request else share.url]
     if event.pk:
         speakers = [{"@type": "Person", "name": person.name} for person in event.speakers.all()]
         if speakers:

@@ -134,6 +134,14 @@ def test_event_json_ld(client, campaign):
     assert types == {"Place", "VirtualLocation"}
     place = next(location for location in data["location"] if location["@type"] == "Place")
     assert place["address"] == "Kostanay"
+    assert "image" not in data
+
+    event.hero_image = make_image("Hero")
+    event.save_revision().publish()
+    data = json.loads(
+        re.search(r'type="application/ld\+json">(.*?)</script>', client.get(event.url).content.decode(), re.S)[1]
+    )
+    assert data["image"][0].startswith("http://testserver/") and "fill-1200x630" in data["image"][0]
 
 
 def test_json_ld_escapes_script_breaking_text(client, campaign):
@@ -222,3 +230,24 @@ def test_event_and_story_index_pages_render(client, event_index, story_index, st
     html = client.get(story_index.url).content.decode()
     assert "Officers complete the course" in html
     assert 'type="application/rss+xml"' in html and 'type="application/atom+xml"' in html
+
+
+def test_campaign_lists_a_contest_child_with_its_state(client, campaign):
+    """Campaigns know contests only through the page tree and the listing_status() they offer."""
+    from gallery.models import ContestPage
+
+    now = timezone.now()
+    contest = ContestPage(
+        title="Art contest",
+        slug="art-contest",
+        code="TST1",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=10),
+        consent_statement="Consent given.",
+    )
+    publish(campaign, contest)
+    html = client.get(campaign.url).content.decode()
+    section = html[html.index('id="features-heading"') : html.index('id="upcoming-heading"')]
+    assert "Art contest" in section
+    assert f'badge--{contest.listing_status_key()}">{contest.listing_status()}</strong>' in section
+    assert "Open for entries" in section
