@@ -88,6 +88,16 @@ class Entry(models.Model):
         return self.credit_name
 
     @property
+    def officer_flags(self):
+        """Short warnings for screening, from the (prefetched) images."""
+        flags = []
+        if any(image.near_duplicate_of_id for image in self.images.all()):
+            flags.append(str(_("near-duplicate image")))
+        if self.imported:
+            flags.append(str(_("imported")))
+        return ", ".join(flags)
+
+    @property
     def review_visible(self):
         """The review status a facility sees once the entry is in."""
         return self.get_review_display() if self.state == self.State.SUBMITTED else ""

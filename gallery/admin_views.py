@@ -1,0 +1,200 @@
+"""Wagtail admin viewsets of the intake: facilities and their staff, entries with screening, extensions."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from gallery.domain import entries as service
+from gallery.models import ContestExtension, Entry, Facility, FacilityMembership, Region
+
+
+class ThumbnailColumn(Column):
+    cell_template_name = "gallery/admin/thumbnail_cell.html"
+
+    def get_value(self, instance):
+        images = list(instance.images.all())  # prefetched by the index view
+        return reverse("portal:image_thumbnail", args=[images[0].pk]) if images else ""
+
+
+class RegionViewSet(ModelViewSet):
+    name = "regions"
+    model = Region
+    icon = "site"
+    menu_label = _("Regions")
+    form_fields = ["name", "code"]
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    copy_view_enabled = False
+
+
+class FacilityViewSet(ModelViewSet):
+    name = "facilities"
+    model = Facility
+    icon = "home"
+    menu_label = _("Facilities")
+    form_fields = ["name", "code", "region", "kind", "active"]
+    list_display = ["name", "code", "region", "kind", "active"]
+    list_filter = ["region", "kind", "active"]
+    list_export = ["name", "code", "region", "kind", "active"]
+    export_filename = "facilities"
+    search_fields = ["name", "code"]
+    copy_view_enabled = False
+
+
+class MembershipViewSet(ModelViewSet):
+    name = "facility_staff"
+    model = FacilityMembership
+    icon = "group"
+    menu_label = _("Facility staff")
+    form_fields = ["user", "facility"]
+    list_display = ["user", "facility", "created_at"]
+    list_filter = ["facility", "facility__region"]
+    search_fields = ["user__username", "user__email", "facility__name", "facility__code"]
+    copy_view_enabled = False
+
+
+class ScreeningPolicy(ModelPermissionPolicy):
+    """Entries come from facilities (or the import); officers screen them but never add or delete them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Entry, ScreeningPolicy(Entry))
+
+
+class EntryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("contest", "facility__region").prefetch_related("images")
+
+
+class EntryScreeningForm(WagtailAdminModelForm):
+    class Meta:
+        model = Entry
+        fields = ["review", "disqualification_reason"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.state != Entry.State.SUBMITTED:
+            raise forms.ValidationError(_("Only submitted entries are screened."))
+        if data.get("review") == Entry.Review.DISQUALIFIED and not (data.get("disqualification_reason") or "").strip():
+            self.add_error("disqualification_reason", _("Please give the reason for the disqualification."))
+        return data
+
+
+class EntryScreeningView(generic.EditView):
+    """Screening goes through the domain service, which writes the audit log with who and when."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return service.screen(self.form.instance, self.request.user, data["review"], data["disqualification_reason"])
+
+
+class EntryViewSet(ModelViewSet):
+    name = "entries"
+    model = Entry
+    icon = "image"
+    menu_label = _("Entries")
+    index_view_class = EntryIndexView
+    edit_view_class = EntryScreeningView
+    form_fields = ["review", "disqualification_reason"]
+
+    def get_form_class(self, for_update=False):
+        return EntryScreeningForm
+
+    list_display = [
+        ThumbnailColumn("thumbnail", label=_("Image")),
+        "reference",
+        "title",
+        "facility",
+        Column("region", label=_("Region"), accessor="facility.region"),
+        "state",
+        "review",
+        Column("flags", label=_("Flags"), accessor="officer_flags"),
+    ]
+    list_filter = ["contest", "facility", "facility__region", "state", "review", "imported"]
+    list_export = [
+        "reference",
+        "contest.code",
+        "facility.code",
+        "facility.region.code",
+        "title",
+        "artist_code",
+        "credit",
+        "credit_name",
+        "medium",
+        "dimensions",
+        "year",
+        "show_facility",
+        "consent_confirmed",
+        "state",
+        "review",
+        "disqualification_reason",
+        "submitted_at",
+        "imported",
+    ]
+    export_headings = {
+        "contest.code": _("Contest"),
+        "facility.code": _("Facility"),
+        "facility.region.code": _("Region"),
+    }
+    export_filename = "entries"
+    search_fields = ["reference", "title", "artist_code"]
+    ordering = ["contest", "facility", "sequence"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "reference",
+        "contest",
+        "facility",
+        "title",
+        "artist_code",
+        "credit",
+        "credit_name",
+        "medium",
+        "dimensions",
+        "year",
+        "statement",
+        "show_facility",
+        "consent_confirmed",
+        "state",
+        "review",
+        "disqualification_reason",
+        "submitted_at",
+        "imported",
+        "imported_by",
+    ]
+
+
+class ExtensionCreateView(generic.CreateView):
+    def save_instance(self):
+        self.form.instance.granted_by = self.request.user
+        return super().save_instance()
+
+
+class ExtensionViewSet(ModelViewSet):
+    name = "deadline_extensions"
+    model = ContestExtension
+    icon = "time"
+    menu_label = _("Deadline extensions")
+    add_view_class = ExtensionCreateView
+    form_fields = ["contest", "facility", "closes_at", "reason"]
+    list_display = ["contest", "facility", "closes_at", "granted_by", "reason"]
+    list_filter = ["contest", "facility"]
+    copy_view_enabled = False
+
+
+class IntakeViewSetGroup(ViewSetGroup):
+    menu_label = _("Intake")
+    menu_icon = "form"
+    menu_order = 250
+    items = (EntryViewSet, FacilityViewSet, MembershipViewSet, RegionViewSet, ExtensionViewSet)

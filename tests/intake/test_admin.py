@@ -1,0 +1,127 @@
+"""The officers' side in the Wagtail admin: entries with thumbnails and filters, screening, CSV, extensions."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from gallery.domain import entries as service
+from gallery.domain.images import add_entry_image
+from gallery.models import ContestExtension, Entry
+from tests.intake import files
+from tests.intake.conftest import upload
+
+
+def submitted(contest, facility, user, title):
+    entry = service.create_draft(contest, facility, user, title=title, artist_code="A-1", consent_confirmed=True)
+    add_entry_image(entry, upload(files.jpeg(seed=len(title))))
+    return service.submit(entry, user)
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def entries(contest, facility, other_facility, staff, other_staff):
+    return [
+        submitted(contest, facility, staff, "Steppe"),
+        submitted(contest, facility, staff, "River"),
+        submitted(contest, other_facility, other_staff, "Irtysh"),
+    ]
+
+
+def test_entries_listing_has_thumbnails_and_filters(officer_client, entries, regions):
+    response = officer_client.get(reverse("entries:index"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for entry in entries:
+        assert entry.reference in html
+        assert reverse("portal:image_thumbnail", args=[entry.images.get().pk]) in html
+    filtered = officer_client.get(reverse("entries:index"), {"facility__region": regions["PAV"].pk}).content.decode()
+    assert "MD20-PAV1-0001" in filtered and "MD20-KAR1-0001" not in filtered
+    by_facility = officer_client.get(reverse("entries:index"), {"facility": entries[0].facility_id}).content.decode()
+    assert "MD20-KAR1-0002" in by_facility and "MD20-PAV1-0001" not in by_facility
+
+
+def test_officer_sees_entry_thumbnails(officer_client, entries):
+    response = officer_client.get(reverse("portal:image_thumbnail", args=[entries[2].images.get().pk]))
+    assert response.status_code == 200
+
+
+def test_entries_listing_query_count_does_not_grow(officer_client, entries, contest, facility, staff):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert officer_client.get(reverse("entries:index")).status_code == 200
+        return len(queries)
+
+    count()
+    few = count()
+    for n in range(4):
+        submitted(contest, facility, staff, f"More {n}")
+    assert count() == few
+
+
+def test_csv_export(officer_client, entries):
+    response = officer_client.get(reverse("entries:index"), {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert {row["Reference"] for row in rows} == {e.reference for e in entries}
+    assert {row["Region"] for row in rows} == {"KAR", "PAV"}
+
+
+def test_screening_in_the_admin_is_logged_and_needs_a_reason(officer_client, officer, entries, staff, client):
+    entry = entries[0]
+    url = reverse("entries:edit", args=[entry.pk])
+    refused = officer_client.post(url, {"review": "disqualified", "disqualification_reason": ""})
+    assert refused.status_code == 200
+    entry.refresh_from_db()
+    assert entry.review == Entry.Review.RECEIVED
+
+    officer_client.post(url, {"review": "disqualified", "disqualification_reason": "Face visible."})
+    entry.refresh_from_db()
+    assert entry.review == Entry.Review.DISQUALIFIED and entry.disqualification_reason == "Face visible."
+    log_entry = ModelLogEntry.objects.get(action="gallery.entry.screen", object_id=str(entry.pk))
+    assert log_entry.user == officer and log_entry.data["reason"] == "Face visible."
+    history = officer_client.get(reverse("entries:history", args=[entry.pk])).content.decode()
+    assert "Screen entry" in history or "review status" in history
+
+
+def test_officers_cannot_add_or_delete_entries(officer_client, entries):
+    assert officer_client.get(reverse("entries:add")).status_code in (302, 403)
+    assert officer_client.post(reverse("entries:delete", args=[entries[0].pk])).status_code in (302, 403)
+    assert Entry.objects.filter(pk=entries[0].pk).exists()
+
+
+def test_facilities_admin_lists_filters_and_exports(officer_client, facility, other_facility, regions):
+    html = officer_client.get(reverse("facilities:index"), {"region": regions["KAR"].pk}).content.decode()
+    assert "Steppe Light" in html and "Irtysh Bank" not in html
+    response = officer_client.get(reverse("facilities:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "KAR1" in content and "PAV1" in content
+
+
+def test_extension_records_who_granted_it(officer_client, officer, contest, facility):
+    closes = (contest.closes_at + timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+    response = officer_client.post(
+        reverse("deadline_extensions:add"),
+        {"contest": contest.pk, "facility": facility.pk, "closes_at": closes, "reason": "Power cut"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    extension = ContestExtension.objects.get()
+    assert extension.granted_by == officer
+    assert service.deadline_for(contest, facility) == extension.closes_at
+
+
+def test_staff_cannot_reach_the_admin(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("entries:index"))
+    assert response.status_code in (302, 403)
