@@ -128,3 +128,25 @@ def test_setup_screens_open_for_officers(client, contest_round):
         reverse("judge_profiles:index"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_officer_creates_a_round_with_its_judges_in_the_admin(client, contest_round):
+    round_, judges, _, officer = contest_round
+    client.force_login(officer)
+    response = client.post(
+        reverse("judging_rounds:add"),
+        {
+            "contest": round_.contest.pk,
+            "name": "Final",
+            "kind": "final",
+            "position": 2,
+            "entry_source": "top_n",
+            "top_n": 3,
+            "judges": [judges[0].pk, judges[1].pk],
+            "visibility": "never",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    final = Round.objects.get(name="Final")
+    assert set(final.round_judges.values_list("judge_id", flat=True)) == {judges[0].pk, judges[1].pk}
+    assert final.status == Round.Status.DRAFT

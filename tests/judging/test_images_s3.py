@@ -1,0 +1,35 @@
+"""Judges get entry images from the closed S3 bucket through the permission-checked view, never a bucket URL."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from tests.judging import factories
+
+pytestmark = [pytest.mark.s3, pytest.mark.django_db]
+
+
+def test_judge_receives_image_bytes_from_private_s3(client, s3_storages):
+    contest = factories.contest()
+    work = factories.entry(contest, factories.facility(), images=1)
+    stored = work.images.get()
+    assert stored.file.storage.bucket_name == s3_storages["private"]
+    factories.rubric(contest)
+    judge = factories.user(judge=True)
+    round_ = factories.scoring_round(contest, [judge])
+    code = round_.round_entries.get().code
+    client.force_login(judge)
+
+    html = client.get(reverse("judging:entry", args=[round_.pk, code])).content.decode()
+    assert s3_storages["private"] not in html and "X-Amz" not in html
+    response = client.get(reverse("judging:image", args=[round_.pk, code, 0]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    with Image.open(io.BytesIO(response.content)) as image:
+        assert image.size == (40, 30)
+    with stored.file.open("rb") as handle:
+        assert handle.read() == response.content  # clean bytes are passed through unchanged
+
+    client.force_login(factories.user(judge=True))
+    assert client.get(reverse("judging:image", args=[round_.pk, code, 0])).status_code == 404
