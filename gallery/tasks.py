@@ -59,21 +59,27 @@ def send_receipt(entry_pk):
 
 @task()
 def send_deadline_reminders(contest_pk, days):
-    """Remind eligible facilities that have submitted nothing yet that the contest closes soon."""
+    """Remind eligible facilities with nothing submitted yet whose deadline is `days` days away.
+
+    Meant to run once a day: the window is one day wide, so each facility is reminded once per contest.
+    """
     from gallery.domain.entries import deadline_for, is_eligible
     from gallery.models import ContestPage, Entry, Facility
 
     contest = ContestPage.objects.filter(pk=contest_pk).first()
     if contest is None:
         return 0
+    now = timezone.now()
+    window_start, window_end = now + timedelta(days=days - 1), now + timedelta(days=days)
     entered = set(
         Entry.objects.filter(contest=contest, state=Entry.State.SUBMITTED).values_list("facility_id", flat=True)
     )
     sent = 0
     for facility in Facility.objects.filter(active=True).exclude(pk__in=entered).select_related("region"):
-        if not is_eligible(contest, facility):
+        deadline = deadline_for(contest, facility)
+        if not (window_start < deadline <= window_end) or not is_eligible(contest, facility):
             continue
-        context = {"contest": contest, "facility": facility, "deadline": deadline_for(contest, facility), "days": days}
+        context = {"contest": contest, "facility": facility, "deadline": deadline, "days": days}
         sent += _send("reminder", context, _staff_emails(facility))
     return sent
 
