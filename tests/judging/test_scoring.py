@@ -148,3 +148,23 @@ def test_freeze_snapshots_awards_and_refuses_every_later_change(setup):
         Score.objects.bulk_create([Score(round=round_, round_entry=re, criterion=criterion, judge=officer, value=5)])
     assert Score.objects.get(pk=score.pk).value == 3
     assert Result.objects.count() == 1
+
+
+def test_scores_are_refused_outside_the_round_window(setup):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    _, entries, judges, round_, _ = setup
+    re = round_entry(round_, entries[0])
+    round_.closes_at = timezone.now() - timedelta(minutes=1)
+    round_.save()
+    re.round.refresh_from_db()
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, round_.criteria.first().pk, 5)
+    round_.closes_at, round_.opens_at = None, timezone.now() + timedelta(hours=1)
+    round_.save()
+    re.round.refresh_from_db()
+    with pytest.raises(services.JudgingError):
+        services.save_score(judges[0], re, round_.criteria.first().pk, 5)
+    assert not Score.objects.exists()
