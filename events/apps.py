@@ -8,6 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Campaigns and events")
 
     def ready(self):
-        from events import workflow
+        from wagtail.signals import page_published
+
+        from events import renditions, workflow
 
         post_migrate.connect(workflow.ensure_moderation_workflow_after_migrate, sender=self)
+        page_published.connect(renditions.make_renditions_on_publish)

@@ -251,3 +251,20 @@ def test_campaign_lists_a_contest_child_with_its_state(client, campaign):
     assert "Art contest" in section
     assert f'badge--{contest.listing_status_key()}">{contest.listing_status()}</strong>' in section
     assert "Open for entries" in section
+
+
+def test_publishing_makes_the_renditions_so_visitors_never_wait_for_them(
+    client, campaign, django_capture_on_commit_callbacks
+):
+    from wagtail.images import get_image_model
+
+    Rendition = get_image_model().get_rendition_model()
+    campaign.hero_image = make_image("Hero")
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.save_revision().publish()
+    made = Rendition.objects.filter(image=campaign.hero_image).count()
+    assert made == 16  # 3 formats x 2 card sizes, 3 formats x 3 hero sizes, 1 share image
+    make_event(campaign, "With picture", [(at(2030, 1, 1), at(2030, 1, 1, 12))], hero_image=campaign.hero_image)
+    for url in ("/", campaign.url, campaign.get_children().get().url):
+        assert client.get(url).status_code == 200
+    assert Rendition.objects.filter(image=campaign.hero_image).count() == made  # the pages only read them
