@@ -95,6 +95,7 @@ def test_officers_reach_the_page_editor(client, campaign):
     assert client.get(reverse("wagtailadmin_pages:edit", args=[campaign.pk])).status_code == 200
     add_event = reverse("wagtailadmin_pages:add", args=["events", "eventpage", campaign.pk])
     assert client.get(add_event).status_code == 200
+    assert client.get(reverse("wagtailsnippets_events_person:add")).status_code == 200  # speakers
 
 
 @pytest.mark.parametrize("group_name", [roles.FACILITY_STAFF, roles.JUDGES])

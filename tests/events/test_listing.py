@@ -116,3 +116,18 @@ def test_query_count_does_not_grow_with_events(client, request, target):
     assert html.count('class="card event-card') == shown
     assert "<picture>" in html
     assert few == many, f"{target}: {few} queries for 5 events, {many} for 50"
+
+
+@pytest.mark.parametrize("url_name", ["site_calendar", "campaign_calendar", "home"])
+def test_calendar_feeds_and_home_page_query_counts_do_not_grow(client, campaign, url_name):
+    url = {"site_calendar": "/calendar/events.ics", "campaign_calendar": f"/calendar/campaigns/{campaign.pk}.ics"}.get(
+        url_name, "/"
+    )
+    image = make_image()
+    _make_events(campaign, 5, image)
+    few, body = _queries(client, url)
+    _make_events(campaign, 45, image, start=5)
+    many, body = _queries(client, url)
+    if url_name != "home":
+        assert body.count("BEGIN:VEVENT") == 100  # two sessions per event
+    assert few == many, f"{url_name}: {few} queries for 5 events, {many} for 50"
