@@ -53,6 +53,11 @@ class StoryPage(SharedPageMixin, Page):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["story_index"] = StoryIndexPage.objects.live().public().first()  # where tag links lead
+        return context
+
 
 class StoryIndexPage(SharedPageMixin, Page):
     """All stories, newest first, with an RSS and an Atom feed."""

@@ -220,7 +220,7 @@ def test_story_page_with_tags_and_gallery(client, campaign, story_index):
     assert 'alt="Painted sun"' in html and "<figcaption>A sun</figcaption>" in html
     assert "<source" in html and "image/avif" in html and "image/webp" in html
     assert "1,100+" in html and "officers trained" in html
-    assert 'rel="tag"' in html and "Mandela Rules" in html
+    assert f'<a href="{story_index.url}?tag=mandela-rules" rel="tag">Mandela Rules</a>' in html
     index_html = client.get(story_index.url + "?tag=mandela-rules").content.decode()
     assert "Exhibition online" in index_html
 
