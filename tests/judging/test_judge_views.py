@@ -195,3 +195,24 @@ def test_saving_a_score_costs_the_same_queries_in_a_small_and_a_large_round(clie
             assert post_score(client, re, round_.criteria.first(), 4).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_other_judges_scores_show_only_after_submitting_and_only_when_the_round_allows(client):
+    contest = factories.contest()
+    factories.entry(contest, factories.facility())
+    factories.rubric(contest)
+    me, other = factories.user(judge=True), factories.user("otherjudge", judge=True)
+    round_ = factories.scoring_round(contest, [me, other], visibility="after_submit")
+    re = round_.round_entries.select_related("round").get()
+    for judge, value in ((me, 4), (other, 9)):
+        for criterion in round_.criteria.all():
+            services.save_score(judge, re, criterion.pk, value)
+    client.force_login(me)
+    url = reverse("judging:entry", args=[round_.pk, re.code])
+    assert "Other judges" not in client.get(url).content.decode()
+    services.submit(me, round_)
+    html = client.get(url).content.decode()
+    assert "Other judges" in html and "9.00" in html and "otherjudge" not in html
+    round_.visibility = "never"
+    round_.save()
+    assert "Other judges" not in client.get(url).content.decode()

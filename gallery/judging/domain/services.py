@@ -7,7 +7,7 @@ Wagtail's audit log (actions registered in wagtail_hooks.py).
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -151,14 +151,22 @@ def close_round(round_, user=None):
 
 
 def _judge_link(judge, round_entry):
-    """The judge's membership of the round, after checking they may act on this entry now."""
+    """The judge's membership of the round (annotated with `assigned` and `declared`), after checking they
+    may act on this entry now. One query for all three facts."""
     round_ = round_entry.round
     if round_.is_locked:
         raise JudgingError(_("The results are frozen: scores can no longer change."))
     if not round_.accepts_scores:
         raise JudgingError(_("This round is not open for scoring."))
-    membership = RoundJudge.objects.filter(round=round_, judge=judge).first()
-    if membership is None or not Assignment.objects.filter(round_entry=round_entry, judge=judge).exists():
+    membership = (
+        RoundJudge.objects.filter(round=round_, judge=judge)
+        .annotate(
+            assigned=Exists(Assignment.objects.filter(round_entry=round_entry, judge=judge)),
+            declared=Exists(Declaration.objects.filter(round_entry=round_entry, judge=judge)),
+        )
+        .first()
+    )
+    if membership is None or not membership.assigned:
         raise JudgingError(_("This entry is not assigned to you."))
     if membership.submitted_at:
         raise JudgingError(_("You have submitted your scores for this round; they are locked."))
@@ -168,8 +176,7 @@ def _judge_link(judge, round_entry):
 def save_score(judge, round_entry, criterion_id, value):
     """Record one criterion's score (None clears it). One row per judge, entry and criterion, even under
     concurrent saves: the insert is an upsert on the unique constraint."""
-    _judge_link(judge, round_entry)
-    if Declaration.objects.filter(round_entry=round_entry, judge=judge).exists():
+    if _judge_link(judge, round_entry).declared:
         raise JudgingError(_("You stepped aside from this entry; it cannot be scored."))
     criterion = RoundCriterion.objects.filter(pk=criterion_id, round_id=round_entry.round_id).first()
     if criterion is None:
