@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gallery.forms import ContestPageForm
+
 # Formats as Pillow names them; HEIF covers HEIC photos from phones.
 IMAGE_FORMAT_CHOICES = [("JPEG", "JPEG"), ("PNG", "PNG"), ("WEBP", "WebP"), ("HEIF", "HEIC/HEIF")]
 DEFAULT_IMAGE_FORMATS = "JPEG,PNG,WEBP,HEIF"
@@ -79,6 +81,7 @@ class ContestPage(Page):
         FieldPanel("consent_statement"),
         FieldPanel("number_of_winners"),
     ]
+    base_form_class = ContestPageForm
     parent_page_types = ["events.CampaignPage"]
     subpage_types = []
 
