@@ -46,8 +46,16 @@ def _wants_json(request):
     )
 
 
-@staff_only
+@login_required(login_url="login")
 def dashboard(request):
+    if not permissions.can_use_portal(request.user):
+        # The sign-in page lands everyone here: send judges and officers on to their own pages.
+        if permissions.is_judge(request.user):
+            return redirect("/judging/")
+        if permissions.is_officer(request.user):
+            return redirect("wagtailadmin_home")
+        raise PermissionDenied
+    request.facility = permissions.facility_of(request.user)
     now = timezone.now()
     contests = service.contests_for_facility(request.facility, now)
     entries = (

@@ -45,9 +45,20 @@ def test_sign_in_page_signs_staff_in(client, staff, contest):
     assert contest.title.encode() in client.get("/portal/").content
 
 
-def test_users_without_a_facility_are_refused(client, officer):
+def test_users_without_a_facility_are_refused_or_sent_on(client, officer, contest):
+    from django.contrib.auth import get_user_model
+
     client.force_login(officer)
+    response = client.get(reverse("portal:dashboard"))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert client.get(reverse("portal:entry_create", args=[contest.pk])).status_code == 403
+    client.force_login(get_user_model().objects.create_user("nobody", password="pw"))
     assert client.get(reverse("portal:dashboard")).status_code == 403
+
+
+def test_sign_in_without_next_lands_on_the_portal(client, staff):
+    response = client.post("/accounts/login/", {"username": "staff-kar1", "password": "pw"})
+    assert response.status_code == 302 and response["Location"] == reverse("portal:dashboard")
 
 
 def test_full_flow_draft_images_submit_withdraw(staff_client, contest, staff, django_capture_on_commit_callbacks):

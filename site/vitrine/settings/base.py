@@ -118,6 +118,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
+LOGIN_REDIRECT_URL = "portal:dashboard"
 
 # Languages: the interface speaks Kazakh, Russian and English; content may be translated per page.
 LANGUAGE_CODE = "en"
