@@ -51,7 +51,7 @@ def dashboard(request):
     if not permissions.can_use_portal(request.user):
         # The sign-in page lands everyone here: send judges and officers on to their own pages.
         if permissions.is_judge(request.user):
-            return redirect("/judging/")
+            return redirect("judging:index")
         if permissions.is_officer(request.user):
             return redirect("wagtailadmin_home")
         raise PermissionDenied
