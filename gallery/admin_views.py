@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -91,6 +92,19 @@ class EntryScreeningForm(WagtailAdminModelForm):
         return data
 
 
+class EntryImagesPanel(Panel):
+    """Read-only: the entry's images (through the permission-checked view) and details, beside the screening."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "gallery/admin/entry_images_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["entry"] = self.instance
+            context["images"] = list(self.instance.images.select_related("near_duplicate_of__entry"))
+            return context
+
+
 class EntryScreeningView(generic.EditView):
     """Screening goes through the domain service, which writes the audit log with who and when."""
 
@@ -106,10 +120,14 @@ class EntryViewSet(ModelViewSet):
     menu_label = _("Entries")
     index_view_class = EntryIndexView
     edit_view_class = EntryScreeningView
-    form_fields = ["review", "disqualification_reason"]
-
-    def get_form_class(self, for_update=False):
-        return EntryScreeningForm
+    edit_handler = ObjectList(
+        [
+            EntryImagesPanel(heading=_("The work")),
+            FieldPanel("review"),
+            FieldPanel("disqualification_reason"),
+        ],
+        base_form_class=EntryScreeningForm,
+    )
 
     list_display = [
         ThumbnailColumn("thumbnail", label=_("Image")),

@@ -81,8 +81,10 @@ def test_csv_export(officer_client, entries):
 def test_screening_in_the_admin_is_logged_and_needs_a_reason(officer_client, officer, entries, staff, client):
     entry = entries[0]
     url = reverse("entries:edit", args=[entry.pk])
+    page = officer_client.get(url).content.decode()
+    assert reverse("portal:image_thumbnail", args=[entry.images.get().pk]) in page and entry.reference in page
     refused = officer_client.post(url, {"review": "disqualified", "disqualification_reason": ""})
-    assert refused.status_code == 200
+    assert refused.status_code == 200 and "reason for the disqualification" in refused.content.decode()
     entry.refresh_from_db()
     assert entry.review == Entry.Review.RECEIVED
 
