@@ -49,6 +49,15 @@ def make_event(parent, title="Event", sessions=(), **fields):
     return publish(parent, page)
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Wagtail caches renditions by image id; SQLite reuses ids after a rollback, so start every test clean."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def home(db):
     return HomePage.objects.get()
