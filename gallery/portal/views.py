@@ -244,4 +244,7 @@ def image_original(request, pk):
 @login_required(login_url="login")
 def consent_form(request, pk):
     entry = get_object_or_404(permissions.entries_visible_to(request.user), pk=pk)
-    return serve_private(entry.consent_form.storage, entry.consent_form.name, download_name=None)
+    extension = entry.consent_form.name.rsplit(".", 1)[-1]
+    # Downloaded, never rendered in the site's pages.
+    download_name = f"consent-{entry.reference or entry.pk}.{extension}"
+    return serve_private(entry.consent_form.storage, entry.consent_form.name, download_name=download_name)

@@ -19,6 +19,15 @@ def picture(size=(800, 600), seed=1):
     return paint(seed, size)
 
 
+def with_iptc(data):
+    """Insert an APP13 (Photoshop/IPTC) segment naming the author right after the JPEG's SOI marker."""
+    name = b"Secret Name"
+    record = b"\x1c\x02\x50" + struct.pack(">H", len(name)) + name  # IPTC 2:80 By-line
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(record)) + record
+    body = b"Photoshop 3.0\x00" + resource
+    return data[:2] + b"\xff\xed" + struct.pack(">H", len(body) + 2) + body + data[2:]
+
+
 def jpeg(size=(800, 600), seed=1, *, exif=True, orientation=None, icc=None, comment=None, xmp=False):
     image = picture(size, seed)
     options = {"quality": 90}

@@ -146,6 +146,7 @@ def test_consent_form_is_private_and_checked(staff_client, client, contest, othe
     assert entry.consent_form.storage.exists(entry.consent_form.name)
     response = staff_client.get(reverse("portal:consent_form", args=[entry.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment") and "sandbox" in response["Content-Security-Policy"]
     client.force_login(other_staff)
     assert client.get(reverse("portal:consent_form", args=[entry.pk])).status_code == 404
 
