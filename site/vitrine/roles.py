@@ -75,7 +75,3 @@ def ensure_roles():
                 permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
             )
     return groups
-
-
-def ensure_roles_after_migrate(sender, **kwargs):
-    ensure_roles()

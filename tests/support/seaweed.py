@@ -101,7 +101,8 @@ def start(timeout=60):
         f"-volume.port={ports['volume']}", f"-volume.port.grpc={grpc['volume']}",
         f"-filer.port={ports['filer']}", f"-filer.port.grpc={grpc['filer']}",
         "-s3", f"-s3.port={ports['s3']}", f"-s3.port.grpc={grpc['s3']}", f"-s3.config={config}",
-        f"-metricsPort={ports['metrics']}", "-master.volumeSizeLimitMB=64", "-volume.max=20",
+        "-s3.port.iceberg=0", "-s3.port.lance=0",
+        f"-metricsPort={ports['metrics']}", "-master.volumeSizeLimitMB=16", "-volume.max=0",
     ]  # fmt: skip
     log = open(folder / "weed.log", "wb")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
