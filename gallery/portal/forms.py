@@ -60,6 +60,10 @@ class EntryForm(forms.ModelForm):
             self.add_error("credit_name", _("Give the initials or pseudonym the artist chose."))
         if credit == Entry.Credit.ANONYMOUS:
             data["credit_name"] = ""
+        if self.instance.state == Entry.State.SUBMITTED and not data.get("consent_confirmed"):
+            self.add_error(
+                "consent_confirmed", _("A submitted entry keeps the artist's consent; withdraw the entry instead.")
+            )
         return data
 
     def clean_consent_form(self):

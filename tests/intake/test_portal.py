@@ -103,6 +103,12 @@ def test_full_flow_draft_images_submit_withdraw(staff_client, contest, staff, dj
     entry.refresh_from_db()
     assert entry.title == "Steppe at noon" and entry.state == Entry.State.SUBMITTED
 
+    no_consent = {key: value for key, value in ENTRY_FIELDS.items() if key != "consent_confirmed"}
+    refused = staff_client.post(reverse("portal:entry", args=[entry.pk]), no_consent)
+    assert refused.status_code == 200 and "withdraw the entry instead" in refused.content.decode()
+    entry.refresh_from_db()
+    assert entry.consent_confirmed
+
     staff_client.post(reverse("portal:entry_withdraw", args=[entry.pk]))
     entry.refresh_from_db()
     assert entry.state == Entry.State.WITHDRAWN
