@@ -16,6 +16,16 @@ IN_CI = os.environ.get("CI") == "true"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Every test starts with empty caches: a rendition or page cached by an earlier test (whose rows were
+    rolled back) must not answer for this one."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 def missing_part(reason):
     """Fail in CI, skip locally: a check that cannot run is never counted green in CI."""
     if IN_CI:
