@@ -117,3 +117,23 @@ def scoring_round(contest_page, judges, *, per_entry=None, open_it=True, **field
         services.open_round(created)
         created.refresh_from_db()
     return created
+
+
+def many_entries(contest_page, facility_obj, count):
+    """Eligible entries in bulk (no images), for query-count and size tests."""
+    uploader = user()
+    start = next(_counter) * 10_000
+    return Entry.objects.bulk_create(
+        Entry(
+            contest=contest_page,
+            facility=facility_obj,
+            created_by=uploader,
+            title=f"Work {start + n}",
+            artist_code=f"A-{start + n}",
+            state=Entry.State.SUBMITTED,
+            review=Entry.Review.ELIGIBLE,
+            reference=f"{contest_page.code}-{facility_obj.code}-{start + n}",
+            sequence=start + n,
+        )
+        for n in range(count)
+    )
