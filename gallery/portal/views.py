@@ -7,9 +7,11 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from gallery import permissions
@@ -17,6 +19,7 @@ from gallery.domain import entries as service
 from gallery.domain.images import MAX_IMAGES_PER_ENTRY, ImageRejected, add_entry_image, delete_entry_image
 from gallery.models import ContestPage, Entry
 from gallery.portal.forms import EntryForm, ImageUploadForm
+from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.private_files import serve_private
 
 
@@ -127,24 +130,43 @@ def entry_detail(request, pk):
     return render(request, "gallery/portal/entry_detail.html", context)
 
 
+@csrf_exempt  # checked below, once the upload limit is in place (the CSRF check reads the body)
 @staff_only
 @require_POST
 def image_add(request, pk):
     entry = _entry(request, pk)
+    limit = entry.contest.max_upload_bytes
+    if declared_too_large(request, limit):
+        return _image_result(request, entry, None, _too_large(limit), status=413)
+    limit_upload(request, limit)
+    return _image_add(request, entry)
+
+
+def _too_large(limit):
+    return _("The file is larger than the limit of %(limit)s. Please send a smaller image.") % {
+        "limit": filesizeformat(limit)
+    }
+
+
+@csrf_protect
+def _image_add(request, entry):
     form = ImageUploadForm(request.POST, request.FILES)
-    error = None
-    image = None
+    if request.upload_too_large:
+        return _image_result(request, entry, None, _too_large(entry.contest.max_upload_bytes), status=413)
     if not form.is_valid():
-        error = _("Choose an image file to upload.")
-    else:
-        try:
-            service.require_editable(entry)
-            image = add_entry_image(entry, form.cleaned_data["image"])
-        except (ImageRejected, service.EntryRefused) as refused:
-            error = " ".join(refused.messages)
+        return _image_result(request, entry, None, _("Choose an image file to upload."))
+    try:
+        service.require_editable(entry)
+        image = add_entry_image(entry, form.cleaned_data["image"])
+    except (ImageRejected, service.EntryRefused) as refused:
+        return _image_result(request, entry, None, " ".join(refused.messages))
+    return _image_result(request, entry, image, None)
+
+
+def _image_result(request, entry, image, error, status=400):
     if _wants_json(request):
         if error:
-            return JsonResponse({"ok": False, "error": error}, status=400)
+            return JsonResponse({"ok": False, "error": error}, status=status)
         return JsonResponse(
             {
                 "ok": True,

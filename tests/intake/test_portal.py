@@ -223,3 +223,35 @@ def test_dashboard_queries_do_not_grow_with_entries(staff_client, contest, facil
     for n in range(2, 12):
         service.create_draft(contest, facility, staff, title=f"W{n}", artist_code="A")
     assert count_queries() == few
+
+
+def _oversized_jpeg(size):
+    data = files.jpeg()
+    return data + b"\0" * (size - len(data))
+
+
+@pytest.mark.parametrize("extra", [10_000, 500_000])  # caught while streaming / refused from the declared length
+def test_oversized_upload_is_stopped(staff_client, contest, settings, extra):
+    settings.VITRINE_MAX_UPLOAD_BYTES = 200_000
+    staff_client.post(reverse("portal:entry_create", args=[contest.pk]), ENTRY_FIELDS)
+    entry = Entry.objects.get()
+    storage = EntryImage._meta.get_field("file").storage
+    before = list_private(storage)
+    response = staff_client.post(
+        reverse("portal:image_add", args=[entry.pk]),
+        {"image": upload(_oversized_jpeg(200_000 + extra))},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 413 and "larger than the limit" in response.json()["error"]
+    assert not EntryImage.objects.exists() and list_private(storage) == before
+
+
+def test_image_upload_still_checks_csrf(contest, staff):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(staff)
+    entry = service.create_draft(contest, staff.facility_membership.facility, staff, title="W", artist_code="A")
+    response = browser.post(reverse("portal:image_add", args=[entry.pk]), {"image": upload(files.jpeg())})
+    assert response.status_code == 403
+    assert not EntryImage.objects.exists()
