@@ -1,6 +1,9 @@
 """Wagtail admin viewsets of the intake: facilities and their staff, entries with screening, extensions."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -14,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 from gallery.domain import entries as service
 from gallery.models import ContestExtension, Entry, Facility, FacilityMembership, Region
+from vitrine import roles
 
 
 class ThumbnailColumn(Column):
@@ -49,12 +53,69 @@ class FacilityViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class MembershipForm(WagtailAdminModelForm):
+    """Link an existing account to a facility, or create the staff member's account here."""
+
+    username = forms.CharField(label=_("New account: username"), required=False, max_length=150)
+    email = forms.EmailField(label=_("New account: email"), required=False)
+    password = forms.CharField(
+        label=_("New account: initial password"), required=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    class Meta:
+        model = FacilityMembership
+        fields = ["facility", "user"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].required = False
+        self.fields["user"].help_text = _("An existing account, or leave empty and create one below.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user"):
+            return data
+        username = (data.get("username") or "").strip()
+        if not username or not data.get("password"):
+            raise forms.ValidationError(_("Choose an existing account or give a username and a password."))
+        User = get_user_model()
+        if User.objects.filter(username__iexact=username).exists():
+            self.add_error("username", _("This username is taken."))
+            return data
+        try:
+            validate_password(data["password"], User(username=username, email=data.get("email") or ""))
+        except forms.ValidationError as error:
+            self.add_error("password", error)
+        return data
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        if not data.get("user"):
+            self.instance.user = get_user_model().objects.create_user(
+                data["username"].strip(), data.get("email") or "", data["password"]
+            )
+        membership = super().save(commit=commit)
+        staff_group = Group.objects.filter(name=roles.FACILITY_STAFF).first()
+        if staff_group is not None:
+            membership.user.groups.add(staff_group)
+        return membership
+
+
 class MembershipViewSet(ModelViewSet):
     name = "facility_staff"
     model = FacilityMembership
     icon = "group"
     menu_label = _("Facility staff")
-    form_fields = ["user", "facility"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("facility"),
+            FieldPanel("user"),
+            FieldPanel("username"),
+            FieldPanel("email"),
+            FieldPanel("password"),
+        ],
+        base_form_class=MembershipForm,
+    )
     list_display = ["user", "facility", "created_at"]
     list_filter = ["facility", "facility__region"]
     search_fields = ["user__username", "user__email", "facility__name", "facility__code"]
@@ -159,11 +220,13 @@ class EntryViewSet(ModelViewSet):
         "disqualification_reason",
         "submitted_at",
         "imported",
+        "officer_flags",
     ]
     export_headings = {
         "contest.code": _("Contest"),
         "facility.code": _("Facility"),
         "facility.region.code": _("Region"),
+        "officer_flags": _("Flags"),
     }
     export_filename = "entries"
     search_fields = ["reference", "title", "artist_code"]

@@ -127,3 +127,24 @@ def test_staff_cannot_reach_the_admin(client, staff):
     client.force_login(staff)
     response = client.get(reverse("entries:index"))
     assert response.status_code in (302, 403)
+
+
+def test_officer_creates_a_staff_account_for_a_facility(officer_client, facility, client):
+    from django.contrib.auth import get_user_model
+
+    from vitrine import roles
+
+    url = reverse("facility_staff:add")
+    assert officer_client.get(url).status_code == 200
+    weak = officer_client.post(url, {"facility": facility.pk, "username": "new-staff", "password": "123"})
+    assert weak.status_code == 200 and not get_user_model().objects.filter(username="new-staff").exists()
+    response = officer_client.post(
+        url,
+        {"facility": facility.pk, "username": "new-staff", "email": "n@example.org", "password": "steppe-light-42x"},
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(username="new-staff")
+    assert user.facility_membership.facility == facility
+    assert user.groups.filter(name=roles.FACILITY_STAFF).exists()
+    assert client.login(username="new-staff", password="steppe-light-42x")
+    assert client.get(reverse("portal:dashboard")).status_code == 200
