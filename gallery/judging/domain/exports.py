@@ -3,6 +3,7 @@
 import csv
 import io
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from gallery.judging.models import Score
@@ -13,9 +14,8 @@ def judge_labels(judge_ids, users_by_id, named):
     labels = {}
     for index, judge_id in enumerate(judge_ids):
         user = users_by_id.get(judge_id)
-        labels[judge_id] = (
-            user.get_username() if named and user else f"Judge {chr(ord('A') + index % 26)}{index // 26 or ''}"
-        )
+        letter = f"{chr(ord('A') + index % 26)}{index // 26 or ''}"
+        labels[judge_id] = user.get_username() if named and user else _("Judge %(letter)s") % {"letter": letter}
     return labels
 
 
