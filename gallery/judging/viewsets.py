@@ -1,13 +1,24 @@
 """Setting up judging in the Wagtail admin: rounds, rubric criteria, results settings, judges' affiliations."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from gallery.judging.models import Criterion, JudgeProfile, JudgingSettings, Round
 
 
+class RoundEditView(EditView):
+    def save_instance(self):
+        from gallery.judging.domain.services import assign_new_judges
+
+        instance = super().save_instance()
+        assign_new_judges(instance)  # judges added to an open round get their entries at once
+        return instance
+
+
 class RoundViewSet(ModelViewSet):
     model = Round
+    edit_view_class = RoundEditView
     icon = "tasks"
     menu_label = _("Rounds")
     name = "judging_rounds"

@@ -150,3 +150,25 @@ def test_officer_creates_a_round_with_its_judges_in_the_admin(client, contest_ro
     final = Round.objects.get(name="Final")
     assert set(final.round_judges.values_list("judge_id", flat=True)) == {judges[0].pk, judges[1].pk}
     assert final.status == Round.Status.DRAFT
+
+
+def test_judge_added_to_an_open_round_gets_the_entries(client, contest_round):
+    round_, judges, _, officer = contest_round
+    newcomer = factories.user("newjuror", judge=True)
+    client.force_login(officer)
+    response = client.post(
+        reverse("judging_rounds:edit", args=[round_.pk]),
+        {
+            "contest": round_.contest.pk,
+            "name": round_.name,
+            "kind": round_.kind,
+            "position": round_.position,
+            "entry_source": round_.entry_source,
+            "judges": [j.pk for j in judges] + [newcomer.pk],
+            "visibility": round_.visibility,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert round_.round_entries.filter(assignments__judge=newcomer).count() == 5
+    client.force_login(newcomer)
+    assert "0 of 5 scored" in client.get(reverse("judging:queue", args=[round_.pk])).content.decode()

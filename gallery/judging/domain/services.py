@@ -138,6 +138,29 @@ def plan_assignments(round_, round_entries):
 
 
 @transaction.atomic
+def assign_new_judges(round_):
+    """A judge added to an open round where everyone judges everything gets every entry they may judge.
+
+    Rounds with k judges per entry keep their balanced plan; officers rebalance those by a new round.
+    Returns the number of assignments created.
+    """
+    if round_.status != Round.Status.OPEN or round_.judges_per_entry:
+        return 0
+    round_entries = list(round_.round_entries.all())
+    plan = plan_assignments(round_, round_entries)
+    existing = set(
+        Assignment.objects.filter(round_entry__round=round_).values_list("round_entry__entry_id", "judge_id")
+    )
+    by_entry = {re.entry_id: re.pk for re in round_entries}
+    created = Assignment.objects.bulk_create(
+        Assignment(round_entry_id=by_entry[entry_id], judge_id=judge_id)
+        for entry_id, judge_id in plan.pairs
+        if (entry_id, judge_id) not in existing
+    )
+    return len(created)
+
+
+@transaction.atomic
 def close_round(round_, user=None):
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.status != Round.Status.OPEN:
