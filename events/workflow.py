@@ -33,3 +33,13 @@ def ensure_moderation_workflow():
 
 def ensure_moderation_workflow_after_migrate(sender, **kwargs):
     ensure_moderation_workflow()
+
+
+def publish_approved_revision(workflow_state, user=None):
+    """What finishing the workflow does (settings.WAGTAIL_FINISH_WORKFLOW_ACTION): publish the approved revision.
+
+    The approval is the permission: officers hold no publish right of their own, so nobody can skip the second
+    officer by publishing directly, and the approving officer needs none either.
+    """
+    revision = workflow_state.content_object.get_latest_revision()
+    revision.publish(user=user, skip_permission_checks=True)

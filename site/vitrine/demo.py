@@ -64,9 +64,7 @@ def seed(context):
         site.save()
 
     roles.ensure_roles()
-    officer = ensure_user(
-        context, "officer", groups=[roles.OFFICERS, "Moderators"], first_name="Aigerim", last_name="Demo officer"
-    )
+    officer = ensure_user(context, "officer", groups=[roles.OFFICERS], first_name="Aigerim", last_name="Demo officer")
     context.objects["officer"] = officer
     context.logins.append(("officer", "communication officer (Wagtail admin)"))
     admin = ensure_user(context, "admin", is_superuser=True, first_name="Site", last_name="Administrator")

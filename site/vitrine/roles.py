@@ -27,7 +27,9 @@ ROLE_PERMISSIONS = {
     JUDGES: [],
     FACILITY_STAFF: [],
 }
-OFFICER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# No publish_page: an officer's page goes live only when a second officer approves it in the editorial
+# workflow (events.workflow). Administrators (superusers) can still publish directly, e.g. for a takedown.
+OFFICER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 OFFICER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -60,6 +62,10 @@ def ensure_roles():
     officers = groups[OFFICERS]
     root_page = Page.get_first_root_node()
     if root_page is not None:
+        # Page rights follow the list exactly, so a right taken out of the code is taken from the group too.
+        GroupPagePermission.objects.filter(group=officers).exclude(
+            permission__codename__in=OFFICER_PAGE_PERMISSIONS
+        ).delete()
         for codename in OFFICER_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
                 group=officers,

@@ -26,3 +26,48 @@ def test_language_prefix_sets_html_lang(client):
 def test_admin_login_page_is_served(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
+
+
+def _campaign():
+    from events.models import CampaignPage, HomePage
+
+    home = HomePage.objects.get()
+    campaign = home.add_child(instance=CampaignPage(title="Mandela Day", slug="mandela-day", show_in_menus=True))
+    campaign.save_revision().publish()
+    return campaign
+
+
+def test_the_visitors_language_stays_with_them_from_page_to_page(client):
+    _campaign()
+    response = client.get("/ru/mandela-day/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ru"' in html
+    assert 'href="/ru/mandela-day/"' in html  # the menu keeps the prefix
+    assert 'href="/mandela-day/" lang="en"' in html  # the switcher offers the same page in English
+    assert 'href="/kk/mandela-day/" lang="kk"' in html
+
+
+def test_public_pages_set_no_cookie_and_carry_no_csrf_token(client):
+    _campaign()
+    for url in ("/", "/mandela-day/", "/kk/mandela-day/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+        assert not response.cookies, f"{url} set {list(response.cookies)}"
+
+
+def test_officers_need_a_second_officer_to_publish_but_administrators_do_not():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from vitrine import roles
+
+    campaign = _campaign()
+    User = get_user_model()
+    officer = User.objects.create_user("officer-x", password="x")
+    officer.groups.add(Group.objects.get(name=roles.OFFICERS))
+    administrator = User.objects.create_superuser("root-x", password="x")
+    assert campaign.permissions_for_user(officer).can_edit()
+    assert not campaign.permissions_for_user(officer).can_publish()
+    assert campaign.permissions_for_user(administrator).can_publish()

@@ -121,10 +121,13 @@ LOGIN_URL = "wagtailadmin_login"
 # After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
 LOGIN_REDIRECT_URL = "portal:dashboard"
 
-# Languages: the interface speaks Kazakh, Russian and English; content may be translated per page.
+# Languages: the interface speaks Kazakh, Russian and English, chosen by the URL prefix (/ru/, /kk/), so each
+# language of a page is its own cacheable URL and no cookie or form is needed to switch.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
-WAGTAIL_I18N_ENABLED = True
+# Page trees per language (Wagtail's content translation) are off until content is translated: with them on,
+# an untranslated page would link back to its English URL and drop the visitor's language.
+WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
@@ -212,6 +215,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Officers cannot publish by themselves; the second officer's approval publishes (events.workflow).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "events.workflow.publish_approved_revision"
 
 # Contest intake limits (overridable per contest where the contest model allows).
 VITRINE_MAX_UPLOAD_BYTES = env.int("VITRINE_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
