@@ -7,6 +7,8 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 # The database the PostgreSQL run uses (pytest-django creates and drops test_<name> beside it).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
+# Tests run on every core (pytest-xdist); each worker gets its own database, media folder and S3 server.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test lint check pytest pytest-sqlite pytest-postgres chromium bench clean
 

@@ -6,7 +6,6 @@ from events import feeds, views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("search/", views.search, name="search"),
     path("calendar/events.ics", views.site_calendar, name="site_calendar"),
     path("calendar/events/<int:page_id>.ics", views.event_calendar, name="event_calendar"),
     path("calendar/campaigns/<int:page_id>.ics", views.campaign_calendar, name="campaign_calendar"),

@@ -13,12 +13,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("portal/", include("gallery.portal.urls")),
-    path("judging/", include("gallery.judging.urls")),
     path("", include("events.urls")),
 ]
 
@@ -27,5 +22,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Public pages: English at the root, /ru/ and /kk/ for the other interface languages.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Everything people read: English at the root, /ru/ and /kk/ for the other interface languages. Django keeps
+# unprefixed paths in English, so each language of a page is one URL (cacheable, shareable, no cookie).
+urlpatterns += i18n_patterns(
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("portal/", include("gallery.portal.urls")),
+    path("judging/", include("gallery.judging.urls")),
+    path("", include("events.i18n_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

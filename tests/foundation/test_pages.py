@@ -71,3 +71,20 @@ def test_officers_need_a_second_officer_to_publish_but_administrators_do_not():
     assert campaign.permissions_for_user(officer).can_edit()
     assert not campaign.permissions_for_user(officer).can_publish()
     assert campaign.permissions_for_user(administrator).can_publish()
+
+
+@pytest.mark.parametrize("path", ["/portal/", "/judging/", "/search/", "/accounts/login/"])
+def test_every_screen_speaks_the_language_of_its_prefix(client, path):
+    # A signed-in user with no role sees the translated "not allowed" page on the portal and judging screens.
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_user("someone", password="x"))
+    for prefix, code in (("", "en"), ("/ru", "ru"), ("/kk", "kk")):
+        response = client.get(f"{prefix}{path}", follow=True)
+        assert f'<html lang="{code}"' in response.content.decode(), f"{prefix}{path}"
+
+
+def test_sign_in_keeps_the_language_prefix(client):
+    response = client.get("/ru/portal/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ru/accounts/login/?next=/ru/portal/")

@@ -117,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "login"  # the site's own sign-in page; officers also have the Wagtail admin's
 # After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
 LOGIN_REDIRECT_URL = "portal:dashboard"
 
