@@ -312,3 +312,30 @@ def seed(context):
         home.featured_campaign = campaign
         home.save_revision().publish()
     context.objects["home"] = home
+
+
+def seed_next_campaign(context):
+    """The live campaign of the demo: Nelson Mandela Day 2027, whose contests are open or being judged today."""
+    home = HomePage.objects.get()
+    campaign = _publish_new(
+        home,
+        CampaignPage(
+            title="Nelson Mandela International Day 2027",
+            slug="nelson-mandela-day-2027",
+            start_date=datetime.date(2027, 7, 1),
+            end_date=datetime.date(2027, 7, 31),
+            summary=(
+                "A month of painting, photography and training in the prisons of the Karaganda and Pavlodar regions, "
+                "ending on 18 July with an online exhibition of works chosen by a blind jury."
+            ),
+            hero_image=demo_image("Demo: Nelson Mandela Day 2027 hero", 2027),
+            body=_body(
+                _text(
+                    "<p>Facilities send paintings and photographs made in art classes throughout the year. Officers "
+                    "of the Prison Committee keep studying the Nelson Mandela Rules, and the best works go online "
+                    "for everyone to see, credited only as the artists choose.</p>"
+                ),
+            ),
+        ),
+    )
+    context.objects["next_campaign"] = campaign

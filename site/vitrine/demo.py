@@ -20,6 +20,9 @@ DEMO_STEPS = [
     "events.demo.seed",  # the campaign, its events and stories
     "gallery.demo.contest.seed",  # the contest and its entries with generated artworks
     "gallery.judging.demo.seed",  # rounds, scores and the frozen result
+    "events.demo.seed_next_campaign",  # the 2027 campaign, live today
+    "gallery.demo.live.seed",  # an open contest (MD27) and a closed one awaiting the jury (PH26)
+    "gallery.judging.demo_live.seed",  # PH26's scoring round, open and half scored
 ]
 
 

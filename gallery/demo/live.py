@@ -1,0 +1,156 @@
+"""Demo contests that are live today, under the Nelson Mandela Day 2027 campaign.
+
+MD27 is open for entries (facility KAR1 has a draft to continue in the portal); PH26 has closed and its twelve
+submitted, screened entries wait for the jury. Dates are set relative to the first run and never moved after:
+both contests are found by their code on later runs. Every image goes through the intake pipeline.
+"""
+
+import io
+from datetime import timedelta
+
+from django.utils import timezone
+
+from gallery.demo.artwork import artwork_jpeg
+from gallery.demo.contest import CONSENT
+from gallery.domain import entries as service
+from gallery.domain.images import add_entry_image
+from gallery.models import ContestPage, Entry, Facility, Region
+
+CAMPAIGN_SLUG = "nelson-mandela-day-2027"
+IMAGE_SIZE = (1000, 750)  # above the 600-pixel minimum, small enough to keep seeding quick
+
+MD27_RULES = (
+    "<p>Facilities of the Karaganda and Pavlodar regions may send up to five paintings or drawings each on the "
+    "theme of freedom in colour: what freedom looks like, or the colour it would have.</p>"
+    "<p>Each work is entered by facility staff under an artist code. Artists choose to be credited by initials, "
+    "a pseudonym or not at all, and every work needs the artist's written consent.</p>"
+    "<p>Photos of a work must not show faces, names, tattoos or places. A blind jury chooses ten winners for the "
+    "online exhibition on 18 July 2027.</p>"
+)
+PH26_RULES = (
+    "<p>Photographs taken in art and photography classes: light as it falls in workshops, classrooms, yards and "
+    "libraries. Up to five photographs per facility.</p>"
+    "<p>No person may be recognisable in a photograph, and nothing may show where it was taken.</p>"
+)
+PH26_TITLES = [
+    "Window light at noon", "Shadow of the fence", "Steam over the kitchen", "Hands at the loom",
+    "Last sun on the wall", "Library corner", "Snow in the yard", "The greenhouse",
+    "Keys of the accordion", "Bread from the bakery", "Evening in the workshop", "A letter by lamplight",
+]  # fmt: skip
+DRAFT_TITLE = "Colours of the morning yard"
+
+
+def _campaign():
+    from events.models import CampaignPage
+
+    return CampaignPage.objects.filter(slug=CAMPAIGN_SLUG).first()
+
+
+def _contest(campaign, code, **fields):
+    """The contest with this code, created and published under the campaign on the first run only."""
+    contest = ContestPage.objects.filter(code=code).first()
+    if contest is not None:
+        return contest
+    contest = ContestPage(code=code, time_zone="Asia/Almaty", consent_statement=CONSENT, min_image_side=600, **fields)
+    campaign.add_child(instance=contest)
+    contest.eligible_regions.set(Region.objects.filter(code__in=["KAR", "PAV"]))
+    contest.save_revision().publish()
+    return ContestPage.objects.get(pk=contest.pk)
+
+
+def _staff(facility):
+    return facility.memberships.select_related("user").first().user
+
+
+def _entry(contest, facility, title, number, when, **fields):
+    """An entry with one generated image, looked up by (contest, facility, title) first."""
+    entry = Entry.objects.filter(contest=contest, facility=facility, title=title).first()
+    if entry is not None:
+        return entry
+    entry = service.create_draft(
+        contest,
+        facility,
+        _staff(facility),
+        now=when,
+        title=title,
+        artist_code=f"{facility.code}-{200 + number}",
+        credit=[Entry.Credit.ANONYMOUS, Entry.Credit.INITIALS, Entry.Credit.PSEUDONYM][number % 3],
+        credit_name=["", "R. T.", "Night Owl"][number % 3],
+        consent_confirmed=True,
+        **fields,
+    )
+    add_entry_image(entry, io.BytesIO(artwork_jpeg(7000 + number, facility.region.code, size=IMAGE_SIZE)))
+    return entry
+
+
+def seed(context):
+    campaign = _campaign()
+    if campaign is None:
+        return
+    now = timezone.now()
+    facilities = list(Facility.objects.filter(code__in=[f"{r}{n}" for r in ("KAR", "PAV") for n in range(1, 5)])
+                      .select_related("region").order_by("code"))  # fmt: skip
+    if not facilities:
+        return
+    officer = context.objects.get("officer")
+
+    open_contest = _contest(
+        campaign,
+        "MD27",
+        title="Art contest 2027: Freedom in colour",
+        slug="art-contest-2027-freedom-in-colour",
+        theme="Freedom in colour",
+        rules=MD27_RULES,
+        opens_at=now - timedelta(days=7),
+        closes_at=now + timedelta(days=60),
+        max_entries_per_facility=5,
+        number_of_winners=10,
+    )
+    _entry(
+        open_contest,
+        facilities[0],
+        DRAFT_TITLE,
+        0,
+        open_contest.opens_at + timedelta(days=2),
+        medium="Acrylic on cardboard",
+        dimensions="40 × 30 cm",
+        year=2026,
+        statement="The yard at seven in the morning, painted from memory in the colours I wish it had.",
+    )
+
+    judged_contest = _contest(
+        campaign,
+        "PH26",
+        title="Photo contest 2026: Light behind walls",
+        slug="photo-contest-2026-light-behind-walls",
+        theme="Light behind walls",
+        rules=PH26_RULES,
+        opens_at=now - timedelta(days=60),
+        closes_at=now - timedelta(days=5),
+        max_entries_per_facility=5,
+        number_of_winners=3,
+    )
+    for number, title in enumerate(PH26_TITLES):
+        facility = facilities[number % len(facilities)]
+        when = judged_contest.opens_at + timedelta(days=3 + 4 * number, hours=number % 5)
+        entry = _entry(
+            judged_contest,
+            facility,
+            title,
+            number + 1,
+            when,
+            medium="Photograph",
+            year=2026,
+            statement=f"Taken in the photography class: {title.lower()}.",
+            show_facility=number % 3 == 0,
+        )
+        if entry.state == Entry.State.DRAFT:
+            entry = service.submit(entry, entry.created_by, now=when, notify=False)
+        if entry.review == Entry.Review.RECEIVED and officer is not None:
+            service.screen(entry, officer, Entry.Review.ELIGIBLE)
+    context.objects["open_contest"] = open_contest
+    context.objects["judged_contest"] = judged_contest
+    context.log(
+        f"Contests {open_contest.code} (open) and {judged_contest.code} (closed): "
+        f"{Entry.objects.filter(contest__in=[open_contest, judged_contest]).count()} entries"
+    )
