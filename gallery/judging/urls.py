@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:round_id>/<str:code>/note/", views.note, name="note"),
     path("<int:round_id>/<str:code>/declare/", views.declare, name="declare"),
     path("<int:round_id>/<str:code>/image/<int:position>/", views.image, name="image"),
+    path("<int:round_id>/<str:code>/image/<int:position>/thumb/", views.image_thumb, name="image_thumb"),
 ]

@@ -58,6 +58,11 @@ def identified_entry():
         f"{SECRETS['reference']}-{SECRETS['facility code']}.jpg",
         ContentFile(factories.jpeg_bytes(exif=exif_with_secrets())),
     )
+    # The same goes for its thumbnail, which the queue and the strip of views load.
+    leaky.thumbnail.save(
+        f"{SECRETS['reference']}-{SECRETS['facility code']}-thumb.jpg",
+        ContentFile(factories.jpeg_bytes(size=(20, 15), exif=exif_with_secrets())),
+    )
     factories.rubric(contest)
     judge = factories.user(judge=True)
     round_ = factories.scoring_round(contest, [judge], visibility="after_submit")
@@ -90,19 +95,20 @@ def test_no_identifying_detail_reaches_a_judge(client, identified_entry):
         html = response.content.decode()
         assert_clean(html, url)
         assert_clean(str(response.headers), f"headers of {url}")
-        image_urls |= set(re.findall(r'src="(/judging/[^"]+/image/\d+/)"', html))
+        image_urls |= set(re.findall(r'src="(/judging/[^"]+/image/\d+/(?:thumb/)?)"', html))
         # Alt texts name the anonymous code only.
         for alt in re.findall(r'alt="([^"]*)"', html):
             assert_clean(alt, "alt text")
     assert_clean(" ".join(image_urls), "image URLs")
-    assert len(image_urls) == 2
+    assert len(image_urls) == 4  # full image and thumbnail of both views
 
     # The judge saw the work itself.
     entry_html = client.get(pages[2]).content.decode()
     assert "Morning light" in entry_html and re_.code in entry_html and work.medium in entry_html
 
     for url in image_urls:
-        assert re.fullmatch(rf"/judging/{round_.pk}/{re_.code}/image/[01]/", url)  # keyed by code and position only
+        # Keyed by code and position only.
+        assert re.fullmatch(rf"/judging/{round_.pk}/{re_.code}/image/[01]/(thumb/)?", url)
         response = client.get(url)
         assert response.status_code == 200
         assert "Content-Disposition" not in response.headers
@@ -124,4 +130,7 @@ def test_stored_file_really_had_metadata(identified_entry):
     stored = EntryImage.objects.get(entry=work, position=1)
     assert SECRETS["reference"] in stored.file.name
     with stored.file.open("rb") as handle:
+        assert SECRETS["artist code"].encode() in handle.read()
+    assert SECRETS["reference"] in stored.thumbnail.name
+    with stored.thumbnail.open("rb") as handle:
         assert SECRETS["artist code"].encode() in handle.read()

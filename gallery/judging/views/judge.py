@@ -219,14 +219,31 @@ def submit(request, round_id):
     return redirect("judging:queue", round_id=round_.pk)
 
 
-@judge_required
-def image(request, round_id, code, position):
-    """The image bytes, found by anonymous code and position; no file name ever leaves the server."""
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
-    stored = get_object_or_404(EntryImage.objects.only("file"), entry_id=round_entry.entry_id, position=position)
-    with stored.file.open("rb") as handle:
+def _image_response(stored_file):
+    with stored_file.open("rb") as handle:
         data, content_type = clean_image_bytes(handle.read())
     response = HttpResponse(data, content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _stored_image(request, round_id, code, position):
+    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    return get_object_or_404(
+        EntryImage.objects.only("file", "thumbnail"), entry_id=round_entry.entry_id, position=position
+    )
+
+
+@judge_required
+def image(request, round_id, code, position):
+    """The image bytes, found by anonymous code and position; no file name ever leaves the server."""
+    return _image_response(_stored_image(request, round_id, code, position).file)
+
+
+@judge_required
+def image_thumb(request, round_id, code, position):
+    """The small image made at intake, for the queue and the entry's strip of views; the full image until the
+    thumbnail exists. Same checks, same cleaning, same anonymous URL."""
+    stored = _stored_image(request, round_id, code, position)
+    return _image_response(stored.thumbnail or stored.file)
