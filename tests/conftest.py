@@ -2,6 +2,10 @@
 
 Checks that need a real part fail in CI when the part is missing (CI=true), and skip with the reason
 in a local run, so a missing tool never passes for a green check.
+
+Transactional tests (live_server, threads) need no serialized_rollback: after each flush, vitrine.skeleton
+puts the page tree, home page and roles back. serialized_rollback would instead skip that and leave the next
+transactional test an empty database.
 """
 
 import os

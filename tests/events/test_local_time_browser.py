@@ -8,7 +8,7 @@ import pytest
 from events.models import CampaignPage, HomePage
 from tests.events.conftest import at, make_event, publish
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_local_time_script_shows_the_visitors_time(browser, live_server):

@@ -10,7 +10,7 @@ from gallery.domain import entries as service
 from gallery.models import Entry
 from tests.intake.test_entries import ready_draft
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from gallery.domain import entries as service
 from gallery.models import EntryImage
 from tests.intake import files
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_upload_progress_retry_and_one_image_at_a_time(page, live_server, contest, facility, staff, tmp_path):
