@@ -18,6 +18,7 @@ def test_seed_demo_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo", verbosity=0)
     first = _counts()
+    _assert_stored_demo_images_carry_no_metadata()
     call_command("seed_demo", verbosity=0)
     assert _counts() == first
     usernames = set(get_user_model().objects.values_list("username", flat=True))
@@ -39,3 +40,20 @@ def test_demo_users_sign_in_with_the_demo_password(settings, client):
     call_command("seed_demo", verbosity=0)
     assert client.login(username="officer", password=settings.DEMO_PASSWORD)
     assert client.login(username="facility-kar1", password=settings.DEMO_PASSWORD)
+
+
+def _assert_stored_demo_images_carry_no_metadata():
+    """The demo's generated JPEGs carry GPS and camera tags; what the pipeline stored must carry none."""
+    import io
+
+    from PIL import Image
+
+    from gallery.models import EntryImage
+
+    images = list(EntryImage.objects.all())
+    assert len(images) >= 24
+    for stored in images:
+        with stored.file.open("rb") as handle:
+            image = Image.open(io.BytesIO(handle.read()))
+        assert not image.getexif(), stored.file.name
+        assert "exif" not in image.info and "xmp" not in image.info, stored.file.name
