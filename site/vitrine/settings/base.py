@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "vitrine.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vitrine.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -204,6 +205,9 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+# How long a proxy or CDN may keep a public page for visitors who are not signed in (vitrine.caching).
+VITRINE_PUBLIC_PAGE_MAX_AGE = env.int("VITRINE_PUBLIC_PAGE_MAX_AGE", default=300)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Vitrine"
