@@ -1,18 +1,15 @@
 """Demo pages for the events app: the Nelson Mandela International Day 2020 campaign in Kazakhstan.
 
 Idempotent: every page is looked up by slug under its parent and created (and published) only when missing.
-Pictures are drawn here with Pillow; nothing is downloaded.
+Pictures are drawn by vitrine.artwork; nothing is downloaded.
 """
 
 import datetime
 import io
 import json
-import random
 import zoneinfo
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 
 from events.models import (
@@ -27,33 +24,14 @@ from events.models import (
 )
 from events.workflow import ensure_moderation_workflow
 from vitrine import roles
+from vitrine.artwork import hero_jpeg
 from vitrine.demo import ensure_user
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
-PALETTES = [("#1d3557", "#457b9d", "#e63946"), ("#264653", "#2a9d8f", "#e9c46a"), ("#3d405b", "#81b29a", "#e07a5f")]
 
 
 def _at(year, month, day, hour=10, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=ALMATY)
-
-
-def _painting(seed, size=(1600, 900)):
-    """A soft abstract composition, enough to show heroes and share cards."""
-    rng = random.Random(seed)
-    ground, middle, accent = rng.choice(PALETTES)
-    image = PILImage.new("RGB", size, ground)
-    draw = ImageDraw.Draw(image, "RGBA")
-    width, height = size
-    for _ in range(14):
-        x, y = rng.randint(-200, width), rng.randint(-200, height)
-        radius = rng.randint(120, 420)
-        colour = PILImage.new("RGB", (1, 1), rng.choice((middle, accent))).getpixel((0, 0))
-        draw.ellipse((x, y, x + radius, y + radius), fill=(*colour, rng.randint(90, 200)))
-    image = image.filter(ImageFilter.GaussianBlur(6))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82)
-    buffer.seek(0)
-    return buffer
 
 
 def demo_image(title, seed):
@@ -61,7 +39,8 @@ def demo_image(title, seed):
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title)
-        image.file.save(f"demo-{seed}.jpg", ImageFile(_painting(seed), name=f"demo-{seed}.jpg"), save=False)
+        picture = io.BytesIO(hero_jpeg(seed))
+        image.file.save(f"demo-{seed}.jpg", ImageFile(picture, name=f"demo-{seed}.jpg"), save=False)
         image.save()
     return image
 

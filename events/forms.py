@@ -24,27 +24,33 @@ class ZonedDateTimeField(forms.DateTimeField):
             return super().to_python(value)
 
 
+def form_time_zone(form, field_name="time_zone"):
+    """The zone being saved (a changed zone applies to the times typed with it), else the stored one, else the
+    site's default."""
+    names = [form.data.get(form.add_prefix(field_name)) if form.is_bound else None, getattr(form.instance, field_name)]
+    for name in names:
+        if name and name in zoneinfo.available_timezones():
+            return zoneinfo.ZoneInfo(name)
+    return zoneinfo.ZoneInfo(settings.VITRINE_DEFAULT_TIME_ZONE)
+
+
+def zoned(field, zone, help_text=None):
+    """`field` as a ZonedDateTimeField in `zone`, keeping its widget, label and requiredness."""
+    return ZonedDateTimeField(
+        zone=zone,
+        required=field.required,
+        widget=field.widget,
+        label=field.label,
+        help_text=field.help_text if help_text is None else help_text,
+    )
+
+
 class EventPageForm(WagtailAdminPageForm):
     SESSION_TIME_FIELDS = ("start", "end")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zone = self._event_zone()
+        zone = form_time_zone(self)
         for session_form in self.formsets["sessions"].forms:
             for name in self.SESSION_TIME_FIELDS:
-                field = session_form.fields[name]
-                session_form.fields[name] = ZonedDateTimeField(
-                    zone=zone,
-                    required=field.required,
-                    widget=field.widget,
-                    label=field.label,
-                    help_text=field.help_text,
-                )
-
-    def _event_zone(self):
-        """The zone being saved (a changed zone applies to the times typed with it), else the stored one."""
-        names = [self.data.get(self.add_prefix("time_zone")) if self.is_bound else None, self.instance.time_zone]
-        for name in names:
-            if name and name in zoneinfo.available_timezones():
-                return zoneinfo.ZoneInfo(name)
-        return zoneinfo.ZoneInfo(settings.VITRINE_DEFAULT_TIME_ZONE)
+                session_form.fields[name] = zoned(session_form.fields[name], zone)

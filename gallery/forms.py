@@ -1,13 +1,13 @@
 """The contest editor's form: submission times are typed and shown in the contest's own time zone."""
 
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from events.forms import form_time_zone, zoned
 from gallery.domain.images import OPENABLE_FORMATS
 
 TIME_FIELDS = ("opens_at", "closes_at")
@@ -17,21 +17,11 @@ class ContestPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].widget = forms.Select(choices=[(name, name) for name in sorted(available_timezones())])
-        zone = self._zone(self.instance.time_zone)
-        if zone is not None:
-            for name in TIME_FIELDS:
-                value = getattr(self.instance, name, None)
-                if value is not None and name in self.fields:
-                    # Shown as wall-clock time of the contest, whatever the editor's own time zone.
-                    self.initial[name] = timezone.make_naive(value, zone)
-                    self.fields[name].help_text = _("In the contest's time zone.")
-
-    @staticmethod
-    def _zone(name):
-        try:
-            return ZoneInfo(name) if name else None
-        except (ZoneInfoNotFoundError, ValueError):
-            return None
+        # Typed and shown as wall-clock time of the contest, whatever the editor's own time zone.
+        zone = form_time_zone(self)
+        for name in TIME_FIELDS:
+            if name in self.fields:
+                self.fields[name] = zoned(self.fields[name], zone, help_text=_("In the contest's time zone."))
 
     def clean_code(self):
         code = (self.cleaned_data.get("code") or "").strip().upper()
@@ -51,16 +41,9 @@ class ContestPageForm(WagtailAdminPageForm):
 
     def clean(self):
         data = super().clean()
-        zone = self._zone(data.get("time_zone"))
-        if zone is None:
+        if data.get("time_zone") not in available_timezones():
             self.add_error("time_zone", _("Choose a time zone from the list."))
             return data
-        current = timezone.get_current_timezone()
-        for name in TIME_FIELDS:
-            value = data.get(name)
-            if value is not None:
-                # The form read the time in the editor's zone; reinterpret the same wall-clock time in the contest's.
-                data[name] = timezone.make_aware(timezone.make_naive(value, current), zone)
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_at", _("Submissions must close after they open."))
         return data

@@ -1,4 +1,4 @@
-"""Procedural abstract paintings for the demo: no image is downloaded, every one is drawn here.
+"""Procedural abstract paintings for the demo (entries, hero and story images): nothing is downloaded.
 
 Each JPEG carries EXIF camera, time and GPS tags on purpose, as a phone photo of a painting would,
 so the intake pipeline's metadata stripping is exercised by the demo data itself.
@@ -85,6 +85,13 @@ def paint(seed, size=(1600, 1200)):
         draw.line(points, fill=(*colour, rng.randint(160, 255)), width=rng.randint(4, 22), joint="curve")
 
     return image.filter(ImageFilter.SMOOTH_MORE)
+
+
+def hero_jpeg(seed, size=(1600, 900)):
+    """JPEG bytes of painting `seed` without any metadata, for public Wagtail images (heroes, stories)."""
+    buffer = io.BytesIO()
+    paint(seed, size).save(buffer, "JPEG", quality=82)
+    return buffer.getvalue()
 
 
 def artwork_jpeg(seed, region_code="KAR", size=(1600, 1200)):
