@@ -4,10 +4,10 @@ from django.db.models import BooleanField, Case, DateTimeField, F, OuterRef, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from events.models.session import EventSession
+
 
 def _session_time(field, *, ascending, **filters):
-    from events.models import EventSession
-
     ordering = field if ascending else f"-{field}"
     sessions = EventSession.objects.filter(page=OuterRef("pk"), **filters).order_by(ordering).values(field)[:1]
     return Subquery(sessions, output_field=DateTimeField())

@@ -5,7 +5,7 @@ Ensured after every migrate (and by the demo), assigned to the root page so ever
 
 from django.contrib.auth.models import Group
 
-from vitrine import roles
+from core import roles
 
 WORKFLOW_NAME = "Campaign content: second officer approves"
 TASK_NAME = "Approval by a communication officer"

@@ -15,9 +15,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core import roles
 from gallery.domain import entries as service
 from gallery.models import ContestExtension, Entry, Facility, FacilityMembership, Region
-from vitrine import roles
 
 
 class ThumbnailColumn(Column):

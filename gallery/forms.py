@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events.forms import form_time_zone, zoned
+from core.forms import form_time_zone, zoned
 from gallery.domain.images import OPENABLE_FORMATS
 
 TIME_FIELDS = ("opens_at", "closes_at")

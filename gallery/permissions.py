@@ -4,7 +4,7 @@ Views and admin code ask these functions; they never test groups or facilities t
 returned here are already narrowed, so a user of one facility gets a 404 for another facility's objects.
 """
 
-from vitrine import roles
+from core import roles
 
 
 def _in_group(user, name):

@@ -3,7 +3,7 @@
 Checks that need a real part fail in CI when the part is missing (CI=true), and skip with the reason
 in a local run, so a missing tool never passes for a green check.
 
-Transactional tests (live_server, threads) need no serialized_rollback: after each flush, vitrine.skeleton
+Transactional tests (live_server, threads) need no serialized_rollback: after each flush, events.skeleton
 puts the page tree, home page and roles back. serialized_rollback would instead skip that and leave the next
 transactional test an empty database.
 """
@@ -84,7 +84,7 @@ def s3_storages(s3_server, settings, request):
             "OPTIONS": {**common, "bucket_name": private_bucket, "querystring_auth": True, "querystring_expire": 60},
         },
     }
-    # Django's setting_changed handlers reset the storage handler (and vitrine.storage's proxy) both ways.
+    # Django's setting_changed handlers reset the storage handler (and core.storage's proxy) both ways.
     yield {"public": public_bucket, "private": private_bucket, "server": s3_server}
 
 

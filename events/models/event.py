@@ -1,32 +1,22 @@
 import zoneinfo
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from events import queries
+from core.forms import default_time_zone, validate_time_zone
 from events.blocks import BodyBlock, MaterialsBlock
 from events.forms import EventPageForm
 from events.images import with_renditions
 from events.models.mixins import SharedPageMixin, hero_image_field
-
-
-def default_time_zone():
-    return settings.VITRINE_DEFAULT_TIME_ZONE
-
-
-def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("“%(zone)s” is not a known time zone, e.g. Asia/Almaty."), params={"zone": value})
+from events.structured_data import event_json_ld
 
 
 class EventPage(SharedPageMixin, Page):
@@ -174,13 +164,10 @@ class EventPage(SharedPageMixin, Page):
         return self.status == self.Status.CANCELLED
 
     def get_campaign(self):
-        from events.models.pages import CampaignPage
-
-        return self.get_ancestors().type(CampaignPage).live().specific().last()
+        # By name: the campaign model lists its events, so its module imports this one.
+        return self.get_ancestors().type(apps.get_model("events", "CampaignPage")).live().specific().last()
 
     def get_context(self, request, *args, **kwargs):
-        from events.structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_campaign()
         speakers = self.speakers.all()
@@ -190,96 +177,4 @@ class EventPage(SharedPageMixin, Page):
         context["show_join_link"] = self.shows_join_link(request.user)
         context["has_ended"] = self.has_ended()
         context["json_ld"] = event_json_ld(self, request)
-        return context
-
-
-class EventSession(models.Model):
-    """One sitting of an event: a four-day webinar has four."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("Optional, e.g. Day 2: risk assessment.")
-    )
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("title")]
-
-    class Meta:
-        ordering = ["start", "pk"]
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    def __str__(self):
-        return self.title or f"{self.start:%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("A session must end after it starts.")})
-
-
-class EventIndexPage(SharedPageMixin, Page):
-    """All events of the site: upcoming first, then past; filtered by kind, campaign and year."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    per_page = 12
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["events.HomePage"]
-    subpage_types = ["events.EventPage"]
-    template = "events/event_index_page.html"
-
-    class Meta:
-        verbose_name = _("event index")
-
-    def filter_options(self):
-        from events.models.pages import CampaignPage
-
-        years = EventSession.objects.filter(page__live=True).dates("start", "year", order="DESC")
-        return {
-            "kinds": EventPage.Kind.choices,
-            "campaigns": CampaignPage.objects.live().public().order_by("-start_date", "title").only("id", "title"),
-            "years": [day.year for day in years],
-        }
-
-    def filtered_events(self, params):
-        from events.models.pages import CampaignPage
-
-        events = EventPage.objects.live().public()
-        applied = {}
-        kind = params.get("kind")
-        if kind in EventPage.Kind.values:
-            events = events.filter(kind=kind)
-            applied["kind"] = kind
-        campaign_id = params.get("campaign", "")
-        if campaign_id.isdigit():
-            campaign = CampaignPage.objects.live().filter(pk=int(campaign_id)).first()
-            if campaign is not None:
-                events = events.descendant_of(campaign)
-                applied["campaign"] = campaign.pk
-        events = queries.in_listing_order(events)
-        year = params.get("year", "")
-        if year.isdigit():
-            events = events.filter(first_start__year=int(year))
-            applied["year"] = int(year)
-        return with_renditions(events), applied
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        events, applied = self.filtered_events(request.GET)
-        paginator = Paginator(events, self.per_page)
-        try:
-            page_of_events = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_events = paginator.page(1)
-        except EmptyPage:
-            page_of_events = paginator.page(paginator.num_pages)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            events=page_of_events,
-            applied=applied,
-            filter_query=query.urlencode(),
-            **self.filter_options(),
-        )
         return context

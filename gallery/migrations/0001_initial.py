@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import vitrine.storage
+import core.storage
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('statement', models.TextField(blank=True, verbose_name="artist's statement")),
                 ('show_facility', models.BooleanField(default=False, verbose_name='facility name may be shown')),
                 ('consent_confirmed', models.BooleanField(default=False, verbose_name='consent confirmed')),
-                ('consent_form', models.FileField(blank=True, storage=vitrine.storage.private_storage, upload_to='consent/', verbose_name='signed consent form')),
+                ('consent_form', models.FileField(blank=True, storage=core.storage.private_storage, upload_to='consent/', verbose_name='signed consent form')),
                 ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('withdrawn', 'Withdrawn')], default='draft', max_length=12, verbose_name='state')),
                 ('review', models.CharField(choices=[('received', 'Received'), ('eligible', 'Eligible'), ('disqualified', 'Disqualified'), ('shortlisted', 'Shortlisted'), ('winner', 'Winner')], default='received', max_length=14, verbose_name='review status')),
                 ('disqualification_reason', models.TextField(blank=True, verbose_name='reason for disqualification')),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('file', models.FileField(storage=vitrine.storage.private_storage, upload_to='entries/', verbose_name='file')),
+                ('file', models.FileField(storage=core.storage.private_storage, upload_to='entries/', verbose_name='file')),
                 ('format', models.CharField(max_length=10, verbose_name='format')),
                 ('width', models.PositiveIntegerField(verbose_name='width')),
                 ('height', models.PositiveIntegerField(verbose_name='height')),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vitrine.storage import private_storage
+from core.storage import private_storage
 
 
 class Entry(models.Model):

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from core.private_files import serve_private
 from gallery import permissions
 from gallery.domain import entries as service
 from gallery.domain.images import MAX_IMAGES_PER_ENTRY, ImageRejected, add_entry_image, delete_entry_image
 from gallery.models import ContestPage, Entry
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.uploads import declared_too_large, limit_upload
-from gallery.private_files import serve_private
 
 
 def staff_only(view):

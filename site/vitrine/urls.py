@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from vitrine import health
+from core import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

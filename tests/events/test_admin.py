@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core import roles
 from events.models import CampaignPage, EventIndexPage, EventPage, HomePage, StoryIndexPage, StoryPage
 from tests.events.conftest import at, make_event
-from vitrine import roles
 
 pytestmark = pytest.mark.django_db
 

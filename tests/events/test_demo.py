@@ -4,11 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Revision
 
-from events import demo
+from core import roles
+from demo import campaigns as demo
+from demo.accounts import DemoContext
+from demo.accounts import seed as seed_shared
 from events.models import CampaignPage, EventPage, StoryPage
-from vitrine import roles
-from vitrine.demo import DemoContext
-from vitrine.demo import seed as seed_shared
 
 pytestmark = pytest.mark.django_db
 

@@ -154,7 +154,7 @@ def test_json_ld_escapes_script_breaking_text(client, campaign):
 def test_open_graph_and_twitter_tags_use_page_image_then_default(client, campaign, settings):
     from wagtail.models import Site
 
-    from vitrine.models import SiteIdentity
+    from core.models import SiteIdentity
 
     html = client.get(campaign.url).content.decode()
     assert '<meta property="og:title" content="Mandela Day">' in html

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 
+from core import roles
 from events.models import SecondOfficerApprovalTask, StoryPage
 from events.workflow import WORKFLOW_NAME
 from tests.events.conftest import at, make_event
-from vitrine import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import io
 
 from PIL import ExifTags, Image
 
-from vitrine.artwork import artwork_jpeg
+from demo.artwork import artwork_jpeg
 
 
 def test_demo_artwork_is_a_jpeg_with_camera_time_and_gps_tags():

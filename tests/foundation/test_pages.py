@@ -61,7 +61,7 @@ def test_officers_need_a_second_officer_to_publish_but_administrators_do_not():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from vitrine import roles
+    from core import roles
 
     campaign = _campaign()
     User = get_user_model()

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core import roles
 from gallery.models import ContestPage, Facility, FacilityMembership, Region
 from tests.intake import files
-from vitrine import roles
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def officer(db):
 
 @pytest.fixture
 def campaign(db):
-    # The home page exists even after a transactional test's flush (vitrine.skeleton restores it).
+    # The home page exists even after a transactional test's flush (events.skeleton restores it).
     from events.models import CampaignPage, HomePage
 
     home = HomePage.objects.get()

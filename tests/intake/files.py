@@ -6,7 +6,7 @@ import zlib
 
 from PIL import ExifTags, ImageCms
 
-from vitrine.artwork import demo_exif, paint
+from demo.artwork import demo_exif, paint
 
 XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'

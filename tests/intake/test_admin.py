@@ -132,7 +132,7 @@ def test_staff_cannot_reach_the_admin(client, staff):
 def test_officer_creates_a_staff_account_for_a_facility(officer_client, facility, client):
     from django.contrib.auth import get_user_model
 
-    from vitrine import roles
+    from core import roles
 
     url = reverse("facility_staff:add")
     assert officer_client.get(url).status_code == 200

@@ -11,9 +11,9 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.models import Locale, Page
 
+from core import roles
 from gallery.judging.models import Criterion, Round, RoundJudge
 from gallery.models import ContestPage, Entry, EntryImage, Facility, Region
-from vitrine import roles
 
 _counter = itertools.count(1)
 

@@ -4,11 +4,11 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from gallery.judging import demo
+from demo import judging_2020 as demo
+from demo.accounts import DemoContext
 from gallery.judging.models import Declaration, Result, Round, Score
 from gallery.models import Entry
 from tests.judging import factories
-from vitrine.demo import DemoContext
 
 pytestmark = pytest.mark.django_db
 

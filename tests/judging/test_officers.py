@@ -10,11 +10,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from core import roles
 from gallery.judging.domain import services
 from gallery.judging.models import Declaration, Result, Round
 from gallery.models import Entry
 from tests.judging import factories
-from vitrine import roles
 
 pytestmark = pytest.mark.django_db
 

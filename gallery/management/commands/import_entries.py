@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from core import roles
 from gallery.domain.importer import ManifestError, import_manifest
 from gallery.models import ContestPage, Facility
-from vitrine import roles
 
 
 class Command(BaseCommand):

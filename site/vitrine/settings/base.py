@@ -20,10 +20,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "vitrine",
     "events",
     "gallery",
     "gallery.judging",
+    # After the domain apps: its post-migrate step grants roles on the page tree that "events" ensures.
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,10 +54,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "vitrine.health.HealthCheckMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "vitrine.caching.PublicPageCacheMiddleware",
+    "core.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,7 +207,7 @@ TASKS = {
     }
 }
 
-# How long a proxy or CDN may keep a public page for visitors who are not signed in (vitrine.caching).
+# How long a proxy or CDN may keep a public page for visitors who are not signed in (core.caching).
 VITRINE_PUBLIC_PAGE_MAX_AGE = env.int("VITRINE_PUBLIC_PAGE_MAX_AGE", default=300)
 
 # Wagtail

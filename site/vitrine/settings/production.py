@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -23,3 +23,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Workers pick up background tasks from the database queue (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # Full-text search on PostgreSQL uses Wagtail's database backend, which picks the PostgreSQL engine itself.
+# A demonstration installation may load the demo campaigns (`manage.py seed_demo --force`).
+if env.bool("VITRINE_DEMO", default=False):
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = False
 SECRET_KEY = "vitrine-test-key-not-secret"
@@ -32,3 +32,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # SQLite test databases live in a file (not memory), so tests can really take the database away.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}-test"}  # noqa: F405
+
+# The demo campaigns (`manage.py seed_demo`).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from vitrine.demo import DEMO_STEPS, DemoContext
+from demo.accounts import DEMO_STEPS, DemoContext
 
 
 class Command(BaseCommand):

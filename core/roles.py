@@ -1,12 +1,14 @@
 """The people who use Vitrine, as Django groups, kept in step with the code after every migrate.
 
 Communication officers run the Wagtail admin; facility staff and judges never reach it: they work in
-/portal/ and /judging/, where gallery.permissions decides object by object.
+/portal/ and /judging/, where each app's rule book decides object by object.
 """
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_noop
 
 OFFICERS = gettext_noop("Communication officers")
@@ -46,9 +48,17 @@ def _permissions(spec):
     return queryset if codename == "*" else queryset.filter(codename=codename)
 
 
+def ensure_roles_after_migrate(sender, **kwargs):
+    ensure_roles()
+
+
 def ensure_roles():
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+    # A flushed database (transactional tests) may have emptied the content types behind a warm cache.
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
     for app_config in apps.get_app_configs():  # permissions of apps migrated after this one
         create_permissions(app_config, verbosity=0)
 

@@ -5,14 +5,24 @@ Migrations create these once. A database emptied since (Django's `flush`, which 
 gets them back after the next migrate signal; a database that has any page is never touched.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
+
+
+def ensure_site_skeleton_after_migrate(sender, **kwargs):
+    # This app migrates before the ones after it: their content types may not exist yet after a flush.
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+    ensure_site_skeleton()
 
 
 def ensure_site_skeleton():
     from wagtail.models import Collection, Locale, Page, Site
 
-    from events.models import HomePage
-
+    HomePage = apps.get_model("events", "HomePage")
     if not Locale.objects.exists():
         Locale.objects.create(language_code=settings.LANGUAGE_CODE)
     if not Collection.objects.exists():

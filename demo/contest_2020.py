@@ -1,6 +1,6 @@
 """Demo contest: the 2020 Nelson Mandela Day art and photo contest of eight pilot facilities.
 
-Every image is drawn by vitrine.artwork (with phone EXIF and GPS tags) and goes through the same
+Every image is drawn by demo.artwork (with phone EXIF and GPS tags) and goes through the same
 pipeline as an upload, so the stored demo images carry no metadata either. Idempotent: entries are looked
 up by (contest, facility, title).
 """
@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from demo.artwork import artwork_jpeg
 from gallery.domain import entries as service
 from gallery.domain.images import add_entry_image
 from gallery.models import ContestPage, Entry, Facility, Region
-from vitrine.artwork import artwork_jpeg
 
 ALMATY = ZoneInfo("Asia/Almaty")
 OPENS = datetime(2020, 6, 15, 9, 0, tzinfo=ALMATY)

@@ -11,18 +11,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from vitrine import roles
-from vitrine.models import SiteIdentity
+from core import roles
+from core.models import SiteIdentity
 
 DEMO_STEPS = [
-    "vitrine.demo.seed",  # site identity, officer and judge accounts
-    "gallery.demo.facilities.seed",  # regions, eight facilities, one staff account each
-    "events.demo.seed",  # the campaign, its events and stories
-    "gallery.demo.contest.seed",  # the contest and its entries with generated artworks
-    "gallery.judging.demo.seed",  # rounds, scores and the frozen result
-    "events.demo.seed_next_campaign",  # the 2027 campaign, live today
-    "gallery.demo.live.seed",  # an open contest (MD27) and a closed one awaiting the jury (PH26)
-    "gallery.judging.demo_live.seed",  # PH26's scoring round, open and half scored
+    "demo.accounts.seed",  # site identity, officer and judge accounts
+    "demo.facilities.seed",  # regions, eight facilities, one staff account each
+    "demo.campaigns.seed",  # the campaign, its events and stories
+    "demo.contest_2020.seed",  # the contest and its entries with generated artworks
+    "demo.judging_2020.seed",  # rounds, scores and the frozen result
+    "demo.campaigns.seed_next_campaign",  # the 2027 campaign, live today
+    "demo.contests_2027.seed",  # an open contest (MD27) and a closed one awaiting the jury (PH26)
+    "demo.judging_2027.seed",  # PH26's scoring round, open and half scored
 ]
 
 

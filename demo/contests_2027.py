@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from gallery.demo.contest import CONSENT
+from demo.artwork import artwork_jpeg
+from demo.contest_2020 import CONSENT
 from gallery.domain import entries as service
 from gallery.domain.images import add_entry_image
 from gallery.models import ContestPage, Entry, Facility, Region
-from vitrine.artwork import artwork_jpeg
 
 CAMPAIGN_SLUG = "nelson-mandela-day-2027"
 IMAGE_SIZE = (1000, 750)  # above the 600-pixel minimum, small enough to keep seeding quick

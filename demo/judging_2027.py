@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from gallery.judging.demo import RUBRIC
+from demo.judging_2020 import RUBRIC
 from gallery.judging.domain import services
 from gallery.judging.models import Criterion, JudgingSettings, Round, RoundJudge
 from gallery.models import ContestPage

@@ -1,8 +1,8 @@
 """Demo facilities: eight pilot institutions in the Karaganda and Pavlodar regions (names are fictional)."""
 
+from core import roles
+from demo.accounts import ensure_user
 from gallery.models import Facility, FacilityMembership, Region
-from vitrine import roles
-from vitrine.demo import ensure_user
 
 REGIONS = [("KAR", "Karaganda region"), ("PAV", "Pavlodar region")]
 

@@ -1,7 +1,7 @@
 """Demo pages for the events app: the Nelson Mandela International Day 2020 campaign in Kazakhstan.
 
 Idempotent: every page is looked up by slug under its parent and created (and published) only when missing.
-Pictures are drawn by vitrine.artwork; nothing is downloaded.
+Pictures are drawn by demo.artwork; nothing is downloaded.
 """
 
 import datetime
@@ -12,6 +12,9 @@ import zoneinfo
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
+from core import roles
+from demo.accounts import ensure_user
+from demo.artwork import hero_jpeg
 from events.models import (
     CampaignPage,
     EventIndexPage,
@@ -23,9 +26,6 @@ from events.models import (
     StoryPage,
 )
 from events.workflow import ensure_moderation_workflow
-from vitrine import roles
-from vitrine.artwork import hero_jpeg
-from vitrine.demo import ensure_user
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 

@@ -1,14 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from events import queries
-from events.blocks import BodyBlock
 from events.images import with_renditions
-from events.models.mixins import SharedPageMixin, hero_image_field
+from events.models.campaign import CampaignPage
+from events.models.event import EventPage
+from events.models.mixins import SharedPageMixin
+from events.models.story import StoryPage
 
 EXHIBITION_MODEL_NAME = (
     "exhibitionpage"  # gallery's ExhibitionPage, found by content type: events never imports gallery
@@ -64,9 +65,6 @@ class HomePage(SharedPageMixin, Page):
         return self._featured_campaign
 
     def get_context(self, request, *args, **kwargs):
-        from events.models.event import EventPage
-        from events.models.story import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         events = with_renditions(EventPage.objects.live().public())
         context.update(
@@ -74,43 +72,5 @@ class HomePage(SharedPageMixin, Page):
             upcoming_events=queries.upcoming(events)[:3],
             exhibition=latest_exhibition(),
             stories=with_renditions(StoryPage.objects.live().public()).order_by("-date", "-pk")[:3],
-        )
-        return context
-
-
-class CampaignPage(SharedPageMixin, Page):
-    """An outreach campaign, e.g. an international day. Its children are events, contests, exhibitions, stories."""
-
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
-    hero_image = hero_image_field()
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])], heading=_("Dates")),
-        FieldPanel("summary"),
-        FieldPanel("hero_image"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    parent_page_types = ["events.HomePage"]
-    # Children are left open on purpose: events, stories, and gallery's contests and exhibitions.
-
-    class Meta:
-        verbose_name = _("campaign")
-
-    def get_context(self, request, *args, **kwargs):
-        from events.models.event import EventPage
-        from events.models.story import StoryPage
-
-        context = super().get_context(request, *args, **kwargs)
-        events = with_renditions(EventPage.objects.child_of(self).live().public())
-        context.update(
-            upcoming_events=queries.upcoming(events),
-            past_events=queries.past(events),
-            stories=with_renditions(StoryPage.objects.child_of(self).live().public()).order_by("-date", "-pk"),
-            # Contests, exhibitions and whatever else lives here; each may offer listing_status().
-            features=self.get_children().live().public().not_type(EventPage, StoryPage).specific(),
         )
         return context

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app of Vitrine shares: roles, storages, private files, caching, health, form helpers.
+
+    It depends on no other app of ours. Listed after the domain apps in INSTALLED_APPS so that its
+    post-migrate step (the roles) runs after theirs (the page tree the roles are granted on).
+    """
+
+    name = "core"
+    verbose_name = _("Vitrine core")
+
+    def ready(self):
+        from core import roles, storage  # noqa: F401 - storage registers its settings receiver
+
+        post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

@@ -1,0 +1,75 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from events import queries
+from events.images import with_renditions
+from events.models.campaign import CampaignPage
+from events.models.event import EventPage
+from events.models.mixins import SharedPageMixin
+from events.models.session import EventSession
+
+
+class EventIndexPage(SharedPageMixin, Page):
+    """All events of the site: upcoming first, then past; filtered by kind, campaign and year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["events.HomePage"]
+    subpage_types = ["events.EventPage"]
+    template = "events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def filter_options(self):
+        years = EventSession.objects.filter(page__live=True).dates("start", "year", order="DESC")
+        return {
+            "kinds": EventPage.Kind.choices,
+            "campaigns": CampaignPage.objects.live().public().order_by("-start_date", "title").only("id", "title"),
+            "years": [day.year for day in years],
+        }
+
+    def filtered_events(self, params):
+        events = EventPage.objects.live().public()
+        applied = {}
+        kind = params.get("kind")
+        if kind in EventPage.Kind.values:
+            events = events.filter(kind=kind)
+            applied["kind"] = kind
+        campaign_id = params.get("campaign", "")
+        if campaign_id.isdigit():
+            campaign = CampaignPage.objects.live().filter(pk=int(campaign_id)).first()
+            if campaign is not None:
+                events = events.descendant_of(campaign)
+                applied["campaign"] = campaign.pk
+        events = queries.in_listing_order(events)
+        year = params.get("year", "")
+        if year.isdigit():
+            events = events.filter(first_start__year=int(year))
+            applied["year"] = int(year)
+        return with_renditions(events), applied
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events, applied = self.filtered_events(request.GET)
+        paginator = Paginator(events, self.per_page)
+        try:
+            page_of_events = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_events = paginator.page(1)
+        except EmptyPage:
+            page_of_events = paginator.page(paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            events=page_of_events,
+            applied=applied,
+            filter_query=query.urlencode(),
+            **self.filter_options(),
+        )
+        return context
