@@ -1,7 +1,7 @@
 """Benchmark: computing a contest's results for 2,000 entries x 10 judges x 5 criteria on PostgreSQL.
 
 Creates its own throwaway test database (test_<name of DATABASE_URL's database>), fills it with
-bulk_create, times gallery.judging.domain.services.compute_results (queries included), and prints one JSON
+bulk_create, times gallery.judging.domain.results.compute_results (queries included), and prints one JSON
 object on its last line.
 """
 
@@ -94,7 +94,7 @@ def main():
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    from gallery.judging.domain import services
+    from gallery.judging.domain import results
     from gallery.judging.models import JudgingSettings
 
     state = setup_databases(verbosity=0, interactive=False)
@@ -110,7 +110,7 @@ def main():
             best = None
             for _ in range(3):
                 started = time.perf_counter()
-                computed = services.compute_results(round_)
+                computed = results.compute_results(round_)
                 elapsed = time.perf_counter() - started
                 best = elapsed if best is None else min(best, elapsed)
             assert len(computed.rows) == ENTRIES and computed.rows[0].rank == 1

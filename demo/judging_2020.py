@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from gallery.judging.domain import services
+from gallery.judging.domain import results, rounds
+from gallery.judging.domain.scoring import declare, save_note, save_score, submit
 from gallery.judging.models import (
     Criterion,
     Declaration,
@@ -61,8 +62,8 @@ def seed(context):
         defaults={"name": "Screening", "position": 0, "opens_at": now - timedelta(days=12)},
     )
     if created:
-        services.open_round(screening, officer)
-        services.close_round(screening, officer)
+        rounds.open_round(screening, officer)
+        rounds.close_round(screening, officer)
 
     scoring, created = Round.objects.get_or_create(
         contest=contest,
@@ -78,12 +79,12 @@ def seed(context):
         return
     for judge in judges:
         RoundJudge.objects.get_or_create(round=scoring, judge=judge)
-    services.open_round(scoring, officer)
+    rounds.open_round(scoring, officer)
     scoring.refresh_from_db()
     _score(scoring, judges)
     for judge in judges:
-        services.submit(judge, scoring)
-    services.freeze(scoring, officer)
+        submit(judge, scoring)
+    results.freeze(scoring, officer)
     context.log(f"  judged contest {contest.code}: {scoring.round_entries.count()} entries, results approved")
 
 
@@ -96,15 +97,15 @@ def _score(round_, judges):
         base = random.Random(f"quality-{round_entry.entry.reference or round_entry.entry.title}").uniform(4, 9)
         for judge in judges:
             if round_entry == conflicted and judge.username == "judge2":
-                services.declare(
+                declare(
                     judge, round_entry, Declaration.Kind.CONFLICT, "I led an art workshop in this facility last year."
                 )
                 continue
             noise = random.Random(f"{judge.username}-{round_entry.entry.reference}")
             for criterion in criteria:
                 value = round(base + LENIENCY.get(judge.username, 0) + noise.uniform(-1.5, 1.5))
-                services.save_score(
+                save_score(
                     judge, round_entry, criterion.pk, max(criterion.scale_min, min(criterion.scale_max, value))
                 )
             if noise.random() < 0.3:
-                services.save_note(judge, round_entry, "Worth a second look in the final discussion.", "")
+                save_note(judge, round_entry, "Worth a second look in the final discussion.", "")

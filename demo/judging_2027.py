@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from demo.judging_2020 import RUBRIC
-from gallery.judging.domain import services
+from gallery.judging.domain import rounds, scoring
 from gallery.judging.models import Criterion, JudgingSettings, Round, RoundJudge
 from gallery.models import ContestPage
 
@@ -53,7 +53,7 @@ def seed(context):
         return
     for judge in judges:
         RoundJudge.objects.get_or_create(round=scoring, judge=judge)
-    services.open_round(scoring, officer)
+    rounds.open_round(scoring, officer)
     scoring.refresh_from_db()
     _score_some(scoring, judges)
     context.log(f"  contest {contest.code}: scoring round open with {scoring.round_entries.count()} entries")
@@ -69,6 +69,6 @@ def _score_some(round_, judges):
             base = rng.uniform(4, 9)
             for criterion in criteria:
                 value = round(base + rng.uniform(-1.5, 1.5))
-                services.save_score(
+                scoring.save_score(
                     judge, round_entry, criterion.pk, max(criterion.scale_min, min(criterion.scale_max, value))
                 )

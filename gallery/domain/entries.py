@@ -4,17 +4,17 @@ Views, the admin and the import command call these functions; none of them chang
 Every state or review change is written to Wagtail's audit log with who did it.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.errors import DomainError
 from gallery.models import ContestExtension, ContestPage, Entry, Facility
 
 
-class EntryRefused(ValidationError):
+class EntryRefused(DomainError):
     """An action on an entry is not allowed now; the message tells the user why."""
 
 

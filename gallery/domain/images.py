@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import imagehash
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
+
+from core.errors import DomainError
 
 register_heif_opener()
 # A truncated file is an error to report, never something to pad with grey.
@@ -47,7 +48,7 @@ _REFUSED_SIGNATURES = [
 ]
 
 
-class ImageRejected(ValidationError):
+class ImageRejected(DomainError):
     """The file is not an acceptable image; the message says why, in the user's language."""
 
 

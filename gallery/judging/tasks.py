@@ -11,7 +11,7 @@ from django_tasks import task
 @task()
 def remind_late_judges(round_id):
     """Email every judge of an open round who has not submitted yet. Returns how many were reminded."""
-    from gallery.judging.domain.services import late_judges
+    from gallery.judging.domain.progress import late_judges
     from gallery.judging.models import Round
 
     round_ = Round.objects.select_related("contest").filter(pk=round_id, status=Round.Status.OPEN).first()

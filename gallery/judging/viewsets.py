@@ -9,7 +9,7 @@ from gallery.judging.models import Criterion, JudgeProfile, JudgingSettings, Rou
 
 class RoundEditView(EditView):
     def save_instance(self):
-        from gallery.judging.domain.services import assign_new_judges
+        from gallery.judging.domain.rounds import assign_new_judges
 
         instance = super().save_instance()
         assign_new_judges(instance)  # judges added to an open round get their entries at once

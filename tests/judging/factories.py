@@ -106,7 +106,7 @@ def rubric(contest_page, specs=(("Composition", 1, 1, 10), ("Technique", 1, 1, 1
 
 
 def scoring_round(contest_page, judges, *, per_entry=None, open_it=True, **fields):
-    from gallery.judging.domain import services
+    from gallery.judging.domain import rounds
 
     created = Round.objects.create(
         contest=contest_page, name="Scoring", kind=Round.Kind.SCORING, position=1, judges_per_entry=per_entry, **fields
@@ -114,7 +114,7 @@ def scoring_round(contest_page, judges, *, per_entry=None, open_it=True, **field
     for judge in judges:
         RoundJudge.objects.create(round=created, judge=judge)
     if open_it:
-        services.open_round(created)
+        rounds.open_round(created)
         created.refresh_from_db()
     return created
 

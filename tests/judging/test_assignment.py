@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gallery.judging.domain import services
+from gallery.judging.domain import errors, rounds
 from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
 from gallery.judging.models import Assignment, JudgeProfile
 from tests.judging import factories
@@ -118,5 +118,5 @@ def test_only_one_round_of_a_contest_is_open_at_a_time():
     judge = factories.user(judge=True)
     factories.scoring_round(contest, [judge])
     second = factories.scoring_round(contest, [judge], open_it=False)
-    with pytest.raises(services.JudgingError):
-        services.open_round(second)
+    with pytest.raises(errors.JudgingError):
+        rounds.open_round(second)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from gallery.judging.domain import services
+from gallery.judging.domain import scoring
 from gallery.models import EntryImage
 from tests.judging import factories
 
@@ -80,8 +80,8 @@ def test_no_identifying_detail_reaches_a_judge(client, identified_entry):
     client.force_login(judge)
     re_ = round_.round_entries.select_related("round").get(entry=work)
     for criterion in round_.criteria.all():
-        services.save_score(judge, re_, criterion.pk, 7)
-    services.save_note(judge, re_, "A note.", "")
+        scoring.save_score(judge, re_, criterion.pk, 7)
+    scoring.save_note(judge, re_, "A note.", "")
 
     pages = [
         reverse("judging:index"),
@@ -120,7 +120,7 @@ def test_no_identifying_detail_reaches_a_judge(client, identified_entry):
             assert not {"exif", "xmp", "comment", "icc_profile"} & set(image.info)
 
     # After submitting, other judges' scores may be shown (round visibility), still without names.
-    services.submit(judge, round_)
+    scoring.submit(judge, round_)
     assert_clean(client.get(pages[2]).content.decode(), "entry page after submit")
 
 

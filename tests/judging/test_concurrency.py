@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from gallery.judging.domain import services
+from gallery.judging.domain import scoring
 from gallery.judging.models import RoundEntry, Score
 from tests.judging import factories
 
@@ -31,7 +31,7 @@ def test_concurrent_saves_of_one_score_leave_one_row():
             re = RoundEntry.objects.select_related("round").get(pk=re_pk)
             barrier.wait()
             for _ in range(5):
-                services.save_score(judge, re, criterion_pk, value)
+                scoring.save_score(judge, re, criterion_pk, value)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:

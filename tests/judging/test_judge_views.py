@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from gallery.judging.domain import services
+from gallery.judging.domain import results, scoring
 from gallery.judging.models import Declaration, RoundEntry, Score
 from tests.judging import factories
 
@@ -49,7 +49,7 @@ def test_judge_sees_only_assigned_rounds_with_progress(client, judged):
     other.save()
     re = round_.round_entries.select_related("round").first()
     for criterion in round_.criteria.all():
-        services.save_score(judge, re, criterion.pk, 5)
+        scoring.save_score(judge, re, criterion.pk, 5)
     html = client.get(reverse("judging:index")).content.decode()
     assert round_.contest.title in html and "1 of 3 scored" in html
     assert "Someone else" not in html
@@ -132,7 +132,7 @@ def test_submit_locks_and_post_freeze_scores_are_refused(client, judged):
     client.post(reverse("judging:submit", args=[round_.pk]))
     re = round_.round_entries.first()
     assert post_score(client, re, round_.criteria.first(), 9).status_code == 400
-    services.freeze(round_, factories.user(officer=True))
+    results.freeze(round_, factories.user(officer=True))
     response = post_score(client, re, round_.criteria.first(), 9)
     assert response.status_code == 409
     assert set(Score.objects.values_list("value", flat=True)) == {6}
@@ -172,8 +172,8 @@ def test_queue_makes_the_same_number_of_queries_for_50_and_1000_entries(client):
         entries = list(round_.round_entries.select_related("round")[:4])
         for re in entries[:3]:  # three entries fully scored, a fourth only started
             for criterion in round_.criteria.all():
-                services.save_score(judge, re, criterion.pk, 4)
-        services.save_score(judge, entries[3], round_.criteria.first().pk, 4)
+                scoring.save_score(judge, re, criterion.pk, 4)
+        scoring.save_score(judge, entries[3], round_.criteria.first().pk, 4)
         client.force_login(judge)
         counts.append(_queue_queries(client, round_))
         assert f"3 of {size} scored" in client.get(reverse("judging:queue", args=[round_.pk])).content.decode()
@@ -208,11 +208,11 @@ def test_other_judges_scores_show_only_after_submitting_and_only_when_the_round_
     re = round_.round_entries.select_related("round").get()
     for judge, value in ((me, 4), (other, 9)):
         for criterion in round_.criteria.all():
-            services.save_score(judge, re, criterion.pk, value)
+            scoring.save_score(judge, re, criterion.pk, value)
     client.force_login(me)
     url = reverse("judging:entry", args=[round_.pk, re.code])
     assert "Other judges" not in client.get(url).content.decode()
-    services.submit(me, round_)
+    scoring.submit(me, round_)
     html = client.get(url).content.decode()
     assert "Other judges" in html and "9.00" in html and "otherjudge" not in html
     round_.visibility = "never"

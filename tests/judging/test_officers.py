@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from core import roles
-from gallery.judging.domain import services
+from gallery.judging.domain import scoring
 from gallery.judging.models import Declaration, Result, Round
 from gallery.models import Entry
 from tests.judging import factories
@@ -31,7 +31,7 @@ def contest_round():
     for judge in judges[:2]:
         for re in round_.round_entries.select_related("round"):
             for criterion in round_.criteria.all():
-                services.save_score(judge, re, criterion.pk, values[re.entry_id])
+                scoring.save_score(judge, re, criterion.pk, values[re.entry_id])
     officer = factories.user("aigerim", officer=True)
     return round_, judges, entries, officer
 
@@ -39,7 +39,7 @@ def contest_round():
 def test_results_view_shows_ranking_breakdown_progress_and_declarations(client, contest_round):
     round_, judges, entries, officer = contest_round
     re = round_.round_entries.select_related("round").get(entry=entries[4])
-    services.declare(judges[2], re, Declaration.Kind.ABSTAIN, "Outside my expertise")
+    scoring.declare(judges[2], re, Declaration.Kind.ABSTAIN, "Outside my expertise")
     client.force_login(officer)
     html = client.get(reverse("judging_admin:round", args=[round_.pk])).content.decode()
     assert entries[0].reference in html  # officers see references
@@ -57,7 +57,7 @@ def test_judges_and_facility_staff_cannot_reach_the_results(client, contest_roun
 
 def test_remind_emails_only_late_judges(client, contest_round):
     round_, judges, _, officer = contest_round
-    services.submit(judges[0], round_)
+    scoring.submit(judges[0], round_)
     client.force_login(officer)
     client.post(reverse("judging_admin:remind", args=[round_.pk]))
     recipients = sorted(address for message in mail.outbox for address in message.to)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from gallery.judging.domain import services
+from gallery.judging.domain import errors, results, rounds, scoring
 from gallery.judging.models import Round, RoundJudge
 from gallery.judging.status import judging_status_key
 from tests.judging import factories
@@ -22,7 +22,7 @@ def scored():
     for re in round_.round_entries.select_related("round"):
         value = 10 - entries.index(re.entry)  # entries[0] best
         for criterion in round_.criteria.all():
-            services.save_score(judge, re, criterion.pk, value)
+            scoring.save_score(judge, re, criterion.pk, value)
     return contest, entries, judge, round_
 
 
@@ -35,10 +35,10 @@ def final_round(contest, judge, **fields):
 def test_final_round_takes_the_top_n_with_fresh_codes_and_its_own_scores(scored):
     contest, entries, judge, round_ = scored
     final = final_round(contest, judge, entry_source=Round.EntrySource.TOP_N, top_n=2)
-    with pytest.raises(services.JudgingError):
-        services.open_round(final)  # the scoring round is still open
-    services.close_round(round_)
-    services.open_round(final)
+    with pytest.raises(errors.JudgingError):
+        rounds.open_round(final)  # the scoring round is still open
+    rounds.close_round(round_)
+    rounds.open_round(final)
     enrolled = {re.entry_id: re.code for re in final.round_entries.all()}
     assert set(enrolled) == {entries[0].pk, entries[1].pk}
     first_codes = dict(round_.round_entries.values_list("entry_id", "code"))
@@ -52,7 +52,7 @@ def test_final_round_takes_the_officers_shortlist(client, scored):
     client.force_login(officer)
     chosen = round_.round_entries.filter(entry__in=[entries[2], entries[4]])
     client.post(reverse("judging_admin:shortlist", args=[round_.pk]), {"shortlisted": [re.pk for re in chosen]})
-    services.close_round(round_)
+    rounds.close_round(round_)
     final = final_round(contest, judge, entry_source=Round.EntrySource.SHORTLIST)
     client.post(reverse("judging_admin:open", args=[final.pk]))
     assert set(final.round_entries.values_list("entry_id", flat=True)) == {entries[2].pk, entries[4].pk}
@@ -63,8 +63,8 @@ def test_officers_decide_a_remaining_tie(client, scored):
     tied = list(round_.round_entries.select_related("round").filter(entry__in=entries[3:]))
     for re in tied:
         for criterion in round_.criteria.all():
-            services.save_score(judge, re, criterion.pk, 2)
-    rows = {row.entry_id: row for row in services.compute_results(round_).rows}
+            scoring.save_score(judge, re, criterion.pk, 2)
+    rows = {row.entry_id: row for row in results.compute_results(round_).rows}
     assert rows[entries[3].pk].tied and rows[entries[4].pk].tied
     client.force_login(factories.user(officer=True))
     later = next(re for re in tied if re.entry_id == entries[3].pk)
@@ -72,7 +72,7 @@ def test_officers_decide_a_remaining_tie(client, scored):
     client.post(
         reverse("judging_admin:decide", args=[round_.pk]), {f"order-{later.pk}": "2", f"order-{sooner.pk}": "1"}
     )
-    rows = {row.entry_id: row for row in services.compute_results(round_).rows}
+    rows = {row.entry_id: row for row in results.compute_results(round_).rows}
     assert (rows[entries[4].pk].rank, rows[entries[3].pk].rank) == (4, 5)
     assert not rows[entries[4].pk].tied
 
@@ -80,9 +80,9 @@ def test_officers_decide_a_remaining_tie(client, scored):
 def test_contest_status_key_follows_judging(scored):
     contest, _, _, round_ = scored
     assert judging_status_key(contest) == "judging"
-    services.close_round(round_)
+    rounds.close_round(round_)
     assert judging_status_key(contest) is None
-    services.freeze(round_, factories.user(officer=True))
+    results.freeze(round_, factories.user(officer=True))
     assert judging_status_key(contest) == "results"
     assert judging_status_key(factories.contest()) is None
 
@@ -93,7 +93,7 @@ def test_screening_round_page_summarises_officers_decisions(client):
     factories.entry(contest, place)
     factories.entry(contest, place, review="disqualified")
     screening = Round.objects.create(contest=contest, name="Screening", kind=Round.Kind.SCREENING, position=0)
-    services.open_round(screening)
+    rounds.open_round(screening)
     assert screening.round_entries.count() == 2  # every submitted entry is screened
     client.force_login(factories.user(officer=True))
     html = client.get(reverse("judging_admin:round", args=[screening.pk])).content.decode()

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from gallery.judging.domain import exports, services
+from gallery.judging.domain import errors, exports, results, rounds
+from gallery.judging.domain.progress import progress_of
 from gallery.judging.models import JudgeNote, Result, Round, RoundEntry
 from gallery.judging.tasks import remind_late_judges
 from gallery.models import ContestPage, Entry
@@ -44,7 +45,7 @@ def _judges(computed, user):
 
 def round_results(request, round_id):
     round_ = _round(request, round_id)
-    computed = services.compute_results(round_)
+    computed = results.compute_results(round_)
     users, labels = _judges(computed, request.user)
     references = dict(
         (pk, (reference, title))
@@ -52,7 +53,7 @@ def round_results(request, round_id):
             "pk", "reference", "title"
         )
     )
-    progress = services.progress_of(round_)
+    progress = progress_of(round_)
     memberships = list(round_.round_judges.select_related("judge").order_by("judge_id"))
     judge_rows = [
         {
@@ -110,8 +111,8 @@ def round_results(request, round_id):
 def open_round(request, round_id):
     round_ = _round(request, round_id)
     try:
-        plan = services.open_round(round_, request.user)
-    except services.JudgingError as error:
+        plan = rounds.open_round(round_, request.user)
+    except errors.JudgingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The round is open."))
@@ -128,8 +129,8 @@ def open_round(request, round_id):
 def close_round(request, round_id):
     round_ = _round(request, round_id)
     try:
-        services.close_round(round_, request.user)
-    except services.JudgingError as error:
+        rounds.close_round(round_, request.user)
+    except errors.JudgingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The round is closed."))
@@ -149,8 +150,8 @@ def remind(request, round_id):
 def approve(request, round_id):
     round_ = _round(request, round_id)
     try:
-        result = services.freeze(round_, request.user)
-    except services.JudgingError as error:
+        result = results.freeze(round_, request.user)
+    except errors.JudgingError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -198,7 +199,7 @@ def export(request, round_id, table, fmt):
     round_ = _round(request, round_id)
     if table not in ("ranking", "scores") or fmt not in ("csv", "xlsx"):
         raise PermissionDenied
-    computed = services.compute_results(round_)
+    computed = results.compute_results(round_)
     _users, labels = _judges(computed, request.user)
     references = dict(
         (pk, (reference or "", title))

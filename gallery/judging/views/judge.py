@@ -1,4 +1,4 @@
-"""Judges' views: thin wrappers around gallery.judging.domain.services and gallery.permissions.
+"""Judges' views: thin wrappers around the services of gallery.judging.domain and its rule book.
 
 Nothing here ever loads an entry's facility, region, artist code, reference or uploader: pages and image
 URLs speak only of the round's anonymous codes.
@@ -15,7 +15,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gallery.judging.domain import services
+from gallery.judging.domain import errors, results, scoring
+from gallery.judging.domain.progress import progress_of
 from gallery.judging.images import clean_image_bytes
 from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
 from gallery.models import Entry, EntryImage
@@ -55,7 +56,7 @@ def index(request):
     )
     progress = {}
     for round_ in rounds:
-        progress[round_.pk] = services.progress_of(round_, [request.user.pk]).get(request.user.pk, (0, 0))
+        progress[round_.pk] = progress_of(round_, [request.user.pk]).get(request.user.pk, (0, 0))
     submitted = dict(
         RoundJudge.objects.filter(judge=request.user, round__in=rounds).values_list("round_id", "submitted_at")
     )
@@ -141,7 +142,7 @@ def entry(request, round_id, code):
 
 def _other_judges(round_entry, judge):
     """Other judges' weighted scores for this entry, as Judge A, B, ... (never names)."""
-    computed = services.compute_results(round_entry.round)
+    computed = results.compute_results(round_entry.round)
     row = next((r for r in computed.rows if r.round_entry_id == round_entry.pk), None)
     if row is None:
         return []
@@ -168,8 +169,8 @@ def score(request, round_id, code):
     except (ValueError, KeyError, TypeError):
         return _json_error(_("The score could not be read."))
     try:
-        saved = services.save_score(request.user, round_entry, criterion_id, value)
-    except services.JudgingError as error:
+        saved = scoring.save_score(request.user, round_entry, criterion_id, value)
+    except errors.JudgingError as error:
         return _json_error(error, status=409 if round_entry.round.is_locked else 400)
     return JsonResponse({"saved": True, "value": saved})
 
@@ -179,10 +180,10 @@ def score(request, round_id, code):
 def note(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
     try:
-        services.save_note(
+        scoring.save_note(
             request.user, round_entry, request.POST.get("comment", "")[:5000], request.POST.get("feedback", "")[:5000]
         )
-    except services.JudgingError as error:
+    except errors.JudgingError as error:
         if request.headers.get("Accept") == "application/json":
             return _json_error(error)
         messages.error(request, str(error))
@@ -198,8 +199,8 @@ def note(request, round_id, code):
 def declare(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
     try:
-        services.declare(request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", ""))
-    except services.JudgingError as error:
+        scoring.declare(request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", ""))
+    except errors.JudgingError as error:
         messages.error(request, str(error))
         return redirect("judging:entry", round_id=round_.pk, code=code)
     messages.success(request, _("Officers are told that you stepped aside from entry %(code)s.") % {"code": code})
@@ -211,8 +212,8 @@ def declare(request, round_id, code):
 def submit(request, round_id):
     round_, membership = _round_for(request, round_id)
     try:
-        services.submit(request.user, round_)
-    except services.JudgingError as error:
+        scoring.submit(request.user, round_)
+    except errors.JudgingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Your scores are submitted and locked. Thank you."))
