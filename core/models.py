@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -23,3 +24,18 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site identity")
+
+
+class RoleGrant(models.Model):
+    """A default right that core.roles has given a role once. It is never given again, so a right an
+    administrator takes from a group stays taken, while a right new in the code reaches existing groups."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=150)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "key"], name="core_role_grant_unique")]
+
+    def __str__(self):
+        return f"{self.group}: {self.key}"

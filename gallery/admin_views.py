@@ -12,8 +12,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from core import roles
 from gallery.domain import entries as service
@@ -120,18 +118,6 @@ class MembershipViewSet(ModelViewSet):
     list_filter = ["facility", "facility__region"]
     search_fields = ["user__username", "user__email", "facility__name", "facility__code"]
     copy_view_enabled = False
-
-
-class ScreeningPolicy(ModelPermissionPolicy):
-    """Entries come from facilities (or the import); officers screen them but never add or delete them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Entry, ScreeningPolicy(Entry))
 
 
 class EntryIndexView(generic.IndexView):

@@ -9,3 +9,6 @@ class JudgingConfig(AppConfig):
     name = "gallery.judging"
     label = "judging"
     verbose_name = _("Judging")
+
+    def ready(self):
+        from gallery.judging import rules  # noqa: F401 - registers judging's permission rules

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from gallery.permissions import can_manage_judging
+from gallery.judging.rules import can_manage_judging
 
 
 @hooks.register("register_log_actions")

@@ -1,4 +1,4 @@
-"""The facility portal: thin views over gallery.domain; every object is looked up through gallery.permissions."""
+"""The facility portal: thin views over gallery.domain; every object is looked up through gallery.rules."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,12 +15,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.private_files import serve_private
-from gallery import permissions
 from gallery.domain import entries as service
 from gallery.domain.images import MAX_IMAGES_PER_ENTRY, ImageRejected, add_entry_image, delete_entry_image
 from gallery.models import ContestPage, Entry
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.uploads import declared_too_large, limit_upload
+from gallery.rules import facility_of, visible_entries, visible_entry_images
 
 
 def staff_only(view):
@@ -28,9 +28,9 @@ def staff_only(view):
 
     @login_required(login_url="login")
     def wrapped(request, *args, **kwargs):
-        if not permissions.can_use_portal(request.user):
+        if not request.user.has_perm("gallery.use_portal"):
             raise PermissionDenied
-        request.facility = permissions.facility_of(request.user)
+        request.facility = facility_of(request.user)
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -39,7 +39,7 @@ def staff_only(view):
 
 
 def _entry(request, pk):
-    queryset = permissions.entries_visible_to(request.user).select_related("contest", "facility")
+    queryset = visible_entries(request.user).select_related("contest", "facility")
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -51,18 +51,18 @@ def _wants_json(request):
 
 @login_required(login_url="login")
 def dashboard(request):
-    if not permissions.can_use_portal(request.user):
+    if not request.user.has_perm("gallery.use_portal"):
         # The sign-in page lands everyone here: send judges and officers on to their own pages.
-        if permissions.is_judge(request.user):
+        if request.user.has_perm("judging.act_as_judge"):
             return redirect("judging:index")
-        if permissions.is_officer(request.user):
+        if request.user.has_perm("wagtailadmin.access_admin"):
             return redirect("wagtailadmin_home")
         raise PermissionDenied
-    request.facility = permissions.facility_of(request.user)
+    request.facility = facility_of(request.user)
     now = timezone.now()
     contests = service.contests_for_facility(request.facility, now)
     entries = (
-        permissions.entries_visible_to(request.user)
+        visible_entries(request.user)
         .select_related("contest")
         .annotate(image_count=Count("images"))
         .order_by("-contest__closes_at", "state", "-updated_at")
@@ -252,20 +252,20 @@ def entry_delete(request, pk):
 def image_thumbnail(request, pk):
     from gallery.domain.images import ensure_thumbnail
 
-    image = get_object_or_404(permissions.entry_images_visible_to(request.user), pk=pk)
+    image = get_object_or_404(visible_entry_images(request.user), pk=pk)
     name = ensure_thumbnail(image)  # normally made by the background task already
     return serve_private(image.thumbnail.storage, name)
 
 
 @login_required(login_url="login")
 def image_original(request, pk):
-    image = get_object_or_404(permissions.entry_images_visible_to(request.user), pk=pk)
+    image = get_object_or_404(visible_entry_images(request.user), pk=pk)
     return serve_private(image.file.storage, image.file.name)
 
 
 @login_required(login_url="login")
 def consent_form(request, pk):
-    entry = get_object_or_404(permissions.entries_visible_to(request.user), pk=pk)
+    entry = get_object_or_404(visible_entries(request.user), pk=pk)
     extension = entry.consent_form.name.rsplit(".", 1)[-1]
     # Downloaded, never rendered in the site's pages.
     download_name = f"consent-{entry.reference or entry.pk}.{extension}"

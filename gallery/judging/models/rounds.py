@@ -67,6 +67,7 @@ class Round(models.Model):
         ordering = ["contest", "position", "pk"]
         verbose_name = _("judging round")
         verbose_name_plural = _("judging rounds")
+        permissions = [("act_as_judge", _("Can judge the rounds they are asked to judge"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["contest"], condition=models.Q(status="open"), name="judging_one_open_round_per_contest"

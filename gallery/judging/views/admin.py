@@ -14,9 +14,9 @@ from wagtail.log_actions import log
 from gallery.judging.domain import errors, exports, results, rounds
 from gallery.judging.domain.progress import progress_of
 from gallery.judging.models import JudgeNote, Result, Round, RoundEntry
+from gallery.judging.rules import can_manage_judging, can_see_judge_names
 from gallery.judging.tasks import remind_late_judges
 from gallery.models import ContestPage, Entry
-from gallery.permissions import can_manage_judging, can_see_judge_names
 
 
 def _require_officer(request):

@@ -19,14 +19,14 @@ from gallery.judging.domain import errors, results, scoring
 from gallery.judging.domain.progress import progress_of
 from gallery.judging.images import clean_image_bytes
 from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
+from gallery.judging.rules import entries_for_judge, rounds_for_judge
 from gallery.models import Entry, EntryImage
-from gallery.permissions import judging_entries_for, judging_rounds_for
 
 judge_required = login_required(login_url="login")
 
 
 def _round_for(request, round_id):
-    round_ = get_object_or_404(judging_rounds_for(request.user).select_related("contest"), pk=round_id)
+    round_ = get_object_or_404(rounds_for_judge(request.user).select_related("contest"), pk=round_id)
     membership = RoundJudge.objects.get(round=round_, judge=request.user)
     return round_, membership
 
@@ -37,7 +37,7 @@ def _queue(round_, judge):
     any_score = Count("scores", filter=Q(scores__judge=judge), distinct=True)
     declaration = Declaration.objects.filter(round_entry=OuterRef("pk"), judge=judge)
     return (
-        judging_entries_for(judge, round_)
+        entries_for_judge(judge, round_)
         .annotate(
             required_scored=required,
             scored=any_score,
@@ -52,7 +52,7 @@ def _queue(round_, judge):
 @judge_required
 def index(request):
     rounds = list(
-        judging_rounds_for(request.user).select_related("contest").order_by("-status", "contest__title", "position")
+        rounds_for_judge(request.user).select_related("contest").order_by("-status", "contest__title", "position")
     )
     progress = {}
     for round_ in rounds:
@@ -91,7 +91,7 @@ def queue(request, round_id):
 
 def _entry_for(request, round_id, code):
     round_, membership = _round_for(request, round_id)
-    round_entry = get_object_or_404(judging_entries_for(request.user, round_).select_related("round"), code=code)
+    round_entry = get_object_or_404(entries_for_judge(request.user, round_).select_related("round"), code=code)
     declaration = Declaration.objects.filter(round_entry=round_entry, judge=request.user).first()
     if declaration and declaration.kind == Declaration.Kind.CONFLICT:
         raise Http404(_("You declared a conflict of interest with this entry."))

@@ -4,7 +4,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
-from core import roles
 from gallery.domain.importer import ManifestError, import_manifest
 from gallery.models import ContestPage, Facility
 
@@ -50,7 +49,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No user {username!r}.")
             return found
         found = (
-            User.objects.filter(Q(is_superuser=True) | Q(groups__name=roles.OFFICERS), is_active=True)
+            User.objects.with_perm("gallery.change_entry", backend="django.contrib.auth.backends.ModelBackend")
+            .filter(is_active=True)
             .order_by("-is_superuser", "pk")
             .first()
         )

@@ -1,0 +1,49 @@
+"""Who may see or do what in judging: the one place these rules live.
+
+Officers' rights are model permissions granted to roles in core.roles (set up rounds, follow results, approve
+them, see judges' names). A judge's rights are object rules: the rounds they were asked to judge and the
+entries assigned to them there. Views ask `user.has_perm(...)` and take their querysets from here.
+"""
+
+import rules
+
+from core.rules import holds
+from gallery.judging.models import Round, RoundEntry, RoundJudge
+
+
+@rules.predicate
+def judges_round(user, round_):
+    """A judge of this round, once it has been opened."""
+    return (
+        isinstance(round_, Round)
+        and round_.status != Round.Status.DRAFT
+        and RoundJudge.objects.filter(round=round_, judge_id=user.pk).exists()
+    )
+
+
+# Officers follow every round in the admin; a judge opens the rounds they judge.
+rules.add_perm("judging.view_round", holds("judging.view_round") | (holds("judging.act_as_judge") & judges_round))
+
+
+def rounds_for_judge(user):
+    """Rounds a judge works in: opened (or closed) rounds they are a judge of."""
+    if not user.is_authenticated or not user.has_perm("judging.act_as_judge"):
+        return Round.objects.none()
+    return Round.objects.filter(round_judges__judge=user).exclude(status=Round.Status.DRAFT)
+
+
+def entries_for_judge(user, round_):
+    """Entries of a round assigned to this judge; conflicted ones stay listed (greyed) but cannot be scored."""
+    if not user.is_authenticated:
+        return RoundEntry.objects.none()
+    return RoundEntry.objects.filter(round=round_, assignments__judge=user)
+
+
+def can_manage_judging(user):
+    """Officers set up rounds, read results, remind judges and approve results."""
+    return user.has_perm("judging.view_round")
+
+
+def can_see_judge_names(user):
+    """Results and exports name judges only for those with the permission; others see Judge A, B, ..."""
+    return user.has_perm("judging.view_judge_names")
