@@ -10,6 +10,7 @@ import os
 import random
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,20 +18,32 @@ sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vitrine.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vitrine_bench")
 
+import django  # noqa: E402
+
+django.setup()  # before the models below are imported
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from gallery.judging.domain import results  # noqa: E402
+from gallery.judging.models import (  # noqa: E402
+    JudgingSettings,
+    Round,
+    RoundCriterion,
+    RoundEntry,
+    RoundJudge,
+    Score,
+)
+from gallery.judging.models.rounds import new_anonymous_code  # noqa: E402
+from gallery.models import ContestPage, Entry, Facility, Region  # noqa: E402
+
 ENTRIES, JUDGES, CRITERIA = 2000, 10, 5
 
 
 def build():
-    from datetime import timedelta
-
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    from gallery.judging.models import Round, RoundCriterion, RoundEntry, RoundJudge, Score
-    from gallery.judging.models.rounds import new_anonymous_code
-    from gallery.models import ContestPage, Entry, Facility, Region
-
     User = get_user_model()
     now = timezone.now()
     contest = ContestPage(
@@ -88,15 +101,6 @@ def build():
 
 
 def main():
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_databases, teardown_databases
-
-    from gallery.judging.domain import results
-    from gallery.judging.models import JudgingSettings
-
     state = setup_databases(verbosity=0, interactive=False)
     try:
         started = time.perf_counter()

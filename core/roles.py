@@ -45,7 +45,7 @@ ROLE_PERMISSIONS = {
     FACILITY_STAFF: [],
 }
 # No publish_page: an officer's page goes live only when a second officer approves it in the editorial
-# workflow (events.workflow). Administrators (superusers) can still publish directly, e.g. for a takedown.
+# workflow (events.moderation). Administrators (superusers) can still publish directly, e.g. for a takedown.
 OFFICER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 OFFICER_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",

@@ -25,7 +25,7 @@ from events.models import (
     StoryIndexPage,
     StoryPage,
 )
-from events.workflow import ensure_moderation_workflow
+from events.moderation import ensure_moderation_workflow
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 

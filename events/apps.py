@@ -10,8 +10,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from events import renditions, skeleton, workflow
+        from events import moderation, renditions, skeleton
 
         post_migrate.connect(skeleton.ensure_site_skeleton_after_migrate, sender=self)
-        post_migrate.connect(workflow.ensure_moderation_workflow_after_migrate, sender=self)
+        post_migrate.connect(moderation.ensure_moderation_workflow_after_migrate, sender=self)
         page_published.connect(renditions.make_renditions_on_publish)

@@ -1,42 +1,12 @@
-"""The editorial workflow: an officer drafts and submits, a second officer approves, then the page goes live.
+"""What finishing the editorial workflow does (settings.WAGTAIL_FINISH_WORKFLOW_ACTION).
 
-Ensured after every migrate (and by the demo), assigned to the root page so every page of every site uses it.
+Wagtail imports this module while it loads its own models, so it imports no models itself; the workflow and its
+task are set up in events/moderation.py.
 """
-
-from django.contrib.auth.models import Group
-
-from core import roles
-
-WORKFLOW_NAME = "Campaign content: second officer approves"
-TASK_NAME = "Approval by a communication officer"
-
-
-def ensure_moderation_workflow():
-    """Create (or repair) the workflow and assign it to the root page, so every page of every site uses it."""
-    from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
-
-    from events.models import SecondOfficerApprovalTask
-
-    root = Page.get_first_root_node()
-    if root is None:
-        return None
-    officers, _ = Group.objects.get_or_create(name=roles.OFFICERS)
-    task = SecondOfficerApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = SecondOfficerApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.add(officers)
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    return workflow
-
-
-def ensure_moderation_workflow_after_migrate(sender, **kwargs):
-    ensure_moderation_workflow()
 
 
 def publish_approved_revision(workflow_state, user=None):
-    """What finishing the workflow does (settings.WAGTAIL_FINISH_WORKFLOW_ACTION): publish the approved revision.
+    """Publish the approved revision.
 
     The approval is the permission: officers hold no publish right of their own, so nobody can skip the second
     officer by publishing directly, and the approving officer needs none either.

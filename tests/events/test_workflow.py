@@ -12,7 +12,7 @@ from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 
 from core import roles
 from events.models import SecondOfficerApprovalTask, StoryPage
-from events.workflow import WORKFLOW_NAME
+from events.moderation import WORKFLOW_NAME
 from tests.events.conftest import at, make_event
 
 pytestmark = pytest.mark.django_db
