@@ -23,6 +23,7 @@ RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py colle
     && mkdir -p /app/media && chown 10001:10001 /app/media
 USER 10001
 EXPOSE 8000
+# Liveness only (/healthz touches nothing): a database or S3 outage must not get healthy containers restarted.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
 CMD ["sh", "-c", "exec gunicorn vitrine.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

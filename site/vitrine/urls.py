@@ -10,7 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import health
 
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
+    path("healthz", health.liveness, name="healthz"),
+    path("readyz", health.readiness_view, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

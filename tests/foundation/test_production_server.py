@@ -1,4 +1,4 @@
-"""The production configuration really serves: static files collected, gunicorn up, /healthz green.
+"""The production configuration really serves: static files collected, gunicorn up, /healthz and /readyz green.
 
 This is what the Dockerfile does at build and run time, done here without a container engine.
 """
@@ -34,6 +34,8 @@ def test_gunicorn_serves_production_settings(tmp_path):
         "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
     }
     environment.pop("REDIS_URL", None)
+    # conftest allows sync database calls from async code for Playwright; production never does.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     static_root = tmp_path / "static"
     collect = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
@@ -65,6 +67,9 @@ def test_gunicorn_serves_production_settings(tmp_path):
                 time.sleep(0.3)
         assert response is not None, "gunicorn did not answer /healthz"
         assert response.status == 200
+        # Readiness, over plain HTTP to 127.0.0.1 like the load balancer: database, cache, both storages.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=10) as ready:
+            assert (ready.status, ready.read()) == (200, b'{"status": "ok"}')
         # Any other path is held to ALLOWED_HOSTS and HTTPS, as in production.
         request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": "vitrine.example.org"})
         with urllib.request.build_opener(NoRedirect).open(request, timeout=5) as other:

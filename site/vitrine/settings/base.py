@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rules",
     "django_tasks",
     "django_tasks_db",
+    "health_check",  # django-health-check: its checks and `manage.py health_check readyz --no-http`
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
