@@ -5,16 +5,16 @@ pipeline as an upload, so the stored demo images carry no metadata either. Idemp
 up by (contest, facility, title).
 """
 
-import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
-from demo.artwork import artwork_jpeg
+from demo.contest_builders import demo_contest, demo_entry, staff_of
+from events.models import CampaignPage, HomePage
 from gallery.domain import entries as service
-from gallery.domain.images import add_entry_image
-from gallery.models import ContestPage, Entry, Facility, Region
+from gallery.domain.screening import screen
+from gallery.models import Entry, Facility
 
 ALMATY = ZoneInfo("Asia/Almaty")
 OPENS = datetime(2020, 6, 15, 9, 0, tzinfo=ALMATY)
@@ -29,10 +29,6 @@ RULES = (
     "<p>Photos of a work must not show faces, names, tattoos or anything that identifies a person or a place. "
     "A jury chooses ten winning works for the online exhibition.</p>"
 )
-CONSENT = (
-    "The artist has agreed, freely and in writing, that this work may be judged and shown in the online "
-    "exhibition under the credit chosen above, and knows that consent can be withdrawn until the deadline."
-)
 
 TITLES = [
     "First light over the steppe", "The long road home", "Open window", "Mandela's garden", "Two hands",
@@ -46,11 +42,10 @@ DISQUALIFIED = {
     "The chessboard": "The photo shows a recognisable face in the background; please crop it and send it again.",
     "Salt lake": "The work was made before the master class and outside the contest theme.",
 }
+IMAGE_SIZE = (1200, 900)
 
 
 def _campaign(context):
-    from events.models import CampaignPage, HomePage
-
     campaign = context.objects.get("campaign") or CampaignPage.objects.filter(slug="nelson-mandela-day-2020").first()
     if campaign is None:
         home = HomePage.objects.first() or Page.get_first_root_node()
@@ -61,50 +56,22 @@ def _campaign(context):
     return campaign
 
 
-def _contest(context, campaign):
-    contest = ContestPage.objects.filter(code="MD20").first()
-    if contest is not None:
-        return contest
-    contest = ContestPage(
-        title="Art and photo contest",
-        slug="art-and-photo-contest",
-        code="MD20",
-        theme="Nelson Mandela: dignity, human rights and justice",
-        rules=RULES,
-        opens_at=OPENS,
-        closes_at=CLOSES,
-        time_zone="Asia/Almaty",
-        max_entries_per_facility=5,
-        consent_statement=CONSENT,
-        number_of_winners=10,
-        min_image_side=600,
-    )
-    campaign.add_child(instance=contest)
-    contest.eligible_regions.set(Region.objects.filter(code__in=["KAR", "PAV"]))
-    contest.save_revision().publish()
-    return ContestPage.objects.get(pk=contest.pk)
-
-
-def _upload(seed, region_code):
-    return io.BytesIO(artwork_jpeg(seed, region_code, size=(1200, 900)))
-
-
 def _entry(contest, facility, user, title, number, when):
-    entry = Entry.objects.filter(contest=contest, facility=facility, title=title).first()
-    if entry is not None:
-        return entry, False
+    """Credits, media and sizes vary with the entry's number; every fourth entry adds a detail image."""
     credit = [Entry.Credit.INITIALS, Entry.Credit.PSEUDONYM, Entry.Credit.ANONYMOUS][number % 3]
     credit_name = ""
     if credit == Entry.Credit.INITIALS:
         credit_name = f"{'ABDEKMNS'[number % 8]}. {'ABKOST'[number % 6]}."
     elif credit == Entry.Credit.PSEUDONYM:
         credit_name = ["Steppe Fox", "Quiet Brush", "Irtysh", "Blue Kite"][number % 4]
-    entry = service.create_draft(
+    return demo_entry(
         contest,
         facility,
         user,
-        now=when,
-        title=title,
+        title,
+        when=when,
+        image_seeds=[1000 + number, 5000 + number] if number % 4 == 0 else [1000 + number],
+        image_size=IMAGE_SIZE,
         artist_code=f"{facility.code}-{100 + number}",
         credit=credit,
         credit_name=credit_name,
@@ -113,18 +80,23 @@ def _entry(contest, facility, user, title, number, when):
         year=2020,
         statement=f"Painted after the master class, thinking about {title.lower()}.",
         show_facility=number % 2 == 0,
-        consent_confirmed=True,
     )
-    region = facility.region.code
-    add_entry_image(entry, _upload(1000 + number, region))
-    if number % 4 == 0:  # some entries add a detail
-        add_entry_image(entry, _upload(5000 + number, region))
-    return entry, True
 
 
 def seed(context):
     campaign = _campaign(context)
-    contest = _contest(context, campaign)
+    contest = demo_contest(
+        campaign,
+        "MD20",
+        title="Art and photo contest",
+        slug="art-and-photo-contest",
+        theme="Nelson Mandela: dignity, human rights and justice",
+        rules=RULES,
+        opens_at=OPENS,
+        closes_at=CLOSES,
+        max_entries_per_facility=5,
+        number_of_winners=10,
+    )
     context.objects["contest"] = contest
     officer = context.objects.get("officer")
     facilities = list(Facility.objects.filter(code__in=[f"{r}{n}" for r in ("KAR", "PAV") for n in range(1, 5)])
@@ -132,7 +104,7 @@ def seed(context):
     created = 0
     for number, title in enumerate(TITLES):
         facility = facilities[number % len(facilities)]
-        user = facility.memberships.select_related("user").first().user
+        user = staff_of(facility)
         when = OPENS + timedelta(days=1 + number % 20, hours=number % 7)
         entry, is_new = _entry(contest, facility, user, title, number, when)
         if entry.state == Entry.State.DRAFT:
@@ -140,14 +112,13 @@ def seed(context):
         if entry.review == Entry.Review.RECEIVED and officer is not None:
             reason = DISQUALIFIED.get(title, "")
             review = Entry.Review.DISQUALIFIED if reason else Entry.Review.ELIGIBLE
-            service.screen(entry, officer, review, reason)
+            screen(entry, officer, review, reason)
         created += is_new
 
     # One draft never sent and one entry withdrawn by its facility.
     kar1 = facilities[0]
-    kar1_user = kar1.memberships.select_related("user").first().user
-    _entry(contest, kar1, kar1_user, "Unfinished sketch", 30, OPENS + timedelta(days=3))
-    withdrawn, _ = _entry(contest, facilities[5], facilities[5].memberships.first().user, "Second thoughts", 31,
+    _entry(contest, kar1, staff_of(kar1), "Unfinished sketch", 30, OPENS + timedelta(days=3))
+    withdrawn, _ = _entry(contest, facilities[5], staff_of(facilities[5]), "Second thoughts", 31,
                           OPENS + timedelta(days=4))  # fmt: skip
     if withdrawn.state == Entry.State.DRAFT:
         withdrawn = service.submit(withdrawn, withdrawn.created_by, now=OPENS + timedelta(days=4), notify=False)

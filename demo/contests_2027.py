@@ -5,16 +5,15 @@ submitted, screened entries wait for the jury. Dates are set relative to the fir
 both contests are found by their code on later runs. Every image goes through the intake pipeline.
 """
 
-import io
 from datetime import timedelta
 
 from django.utils import timezone
 
-from demo.artwork import artwork_jpeg
-from demo.contest_2020 import CONSENT
+from demo.contest_builders import demo_contest, demo_entry, staff_of
+from events.models import CampaignPage
 from gallery.domain import entries as service
-from gallery.domain.images import add_entry_image
-from gallery.models import ContestPage, Entry, Facility, Region
+from gallery.domain.screening import screen
+from gallery.models import Entry, Facility
 
 CAMPAIGN_SLUG = "nelson-mandela-day-2027"
 IMAGE_SIZE = (1000, 750)  # above the 600-pixel minimum, small enough to keep seeding quick
@@ -41,45 +40,24 @@ DRAFT_TITLE = "Colours of the morning yard"
 
 
 def _campaign():
-    from events.models import CampaignPage
-
     return CampaignPage.objects.filter(slug=CAMPAIGN_SLUG).first()
 
 
-def _contest(campaign, code, **fields):
-    """The contest with this code, created and published under the campaign on the first run only."""
-    contest = ContestPage.objects.filter(code=code).first()
-    if contest is not None:
-        return contest
-    contest = ContestPage(code=code, time_zone="Asia/Almaty", consent_statement=CONSENT, min_image_side=600, **fields)
-    campaign.add_child(instance=contest)
-    contest.eligible_regions.set(Region.objects.filter(code__in=["KAR", "PAV"]))
-    contest.save_revision().publish()
-    return ContestPage.objects.get(pk=contest.pk)
-
-
-def _staff(facility):
-    return facility.memberships.select_related("user").first().user
-
-
 def _entry(contest, facility, title, number, when, **fields):
-    """An entry with one generated image, looked up by (contest, facility, title) first."""
-    entry = Entry.objects.filter(contest=contest, facility=facility, title=title).first()
-    if entry is not None:
-        return entry
-    entry = service.create_draft(
+    """An entry with one generated image, drafted by the facility's staff; credits vary with its number."""
+    entry, _ = demo_entry(
         contest,
         facility,
-        _staff(facility),
-        now=when,
-        title=title,
+        staff_of(facility),
+        title,
+        when=when,
+        image_seeds=[7000 + number],
+        image_size=IMAGE_SIZE,
         artist_code=f"{facility.code}-{200 + number}",
         credit=[Entry.Credit.ANONYMOUS, Entry.Credit.INITIALS, Entry.Credit.PSEUDONYM][number % 3],
         credit_name=["", "R. T.", "Night Owl"][number % 3],
-        consent_confirmed=True,
         **fields,
     )
-    add_entry_image(entry, io.BytesIO(artwork_jpeg(7000 + number, facility.region.code, size=IMAGE_SIZE)))
     return entry
 
 
@@ -94,7 +72,7 @@ def seed(context):
         return
     officer = context.objects.get("officer")
 
-    open_contest = _contest(
+    open_contest = demo_contest(
         campaign,
         "MD27",
         title="Art contest 2027: Freedom in colour",
@@ -118,7 +96,7 @@ def seed(context):
         statement="The yard at seven in the morning, painted from memory in the colours I wish it had.",
     )
 
-    judged_contest = _contest(
+    judged_contest = demo_contest(
         campaign,
         "PH26",
         title="Photo contest 2026: Light behind walls",
@@ -147,7 +125,7 @@ def seed(context):
         if entry.state == Entry.State.DRAFT:
             entry = service.submit(entry, entry.created_by, now=when, notify=False)
         if entry.review == Entry.Review.RECEIVED and officer is not None:
-            service.screen(entry, officer, Entry.Review.ELIGIBLE)
+            screen(entry, officer, Entry.Review.ELIGIBLE)
     context.objects["open_contest"] = open_contest
     context.objects["judged_contest"] = judged_contest
     context.log(

@@ -1,10 +1,14 @@
 """Wagtail admin viewsets of the intake: facilities and their staff, entries with screening, extensions."""
 
+import zoneinfo
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
@@ -14,8 +18,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import roles
-from gallery.domain import entries as service
-from gallery.models import ContestExtension, Entry, Facility, FacilityMembership, Region
+from core.forms import default_time_zone, zoned
+from gallery.domain.screening import screen
+from gallery.models import ContestExtension, ContestPage, Entry, Facility, FacilityMembership, Region
 
 
 class ThumbnailColumn(Column):
@@ -157,7 +162,7 @@ class EntryScreeningView(generic.EditView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        return service.screen(self.form.instance, self.request.user, data["review"], data["disqualification_reason"])
+        return screen(self.form.instance, self.request.user, data["review"], data["disqualification_reason"])
 
 
 class EntryViewSet(ModelViewSet):
@@ -242,6 +247,45 @@ class EntryViewSet(ModelViewSet):
     ]
 
 
+class ExtensionForm(WagtailAdminModelForm):
+    """The later closing time is typed in the chosen contest's time zone: the contest picked in the submitted
+    form, else the extension's own; before one is chosen, the site's default zone. Its fields are the
+    viewset's panels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contest = self._chosen_contest()
+        if contest is None:
+            zone_name = default_time_zone()
+            help_text = _("In the chosen contest's time zone.")
+        else:
+            zone_name = contest.time_zone
+            help_text = _("In the contest's time zone (%(zone)s).") % {"zone": zone_name}
+        self.fields["closes_at"] = zoned(self.fields["closes_at"], zoneinfo.ZoneInfo(zone_name), help_text=help_text)
+
+    def _chosen_contest(self):
+        chosen = str(self.data.get(self.add_prefix("contest")) or "") if self.is_bound else ""
+        contest = ContestPage.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+        if contest is None and self.instance.contest_id:
+            contest = self.instance.contest
+        return contest
+
+
+class ZonedTimeColumn(Column):
+    """A time shown in the zone of the row's contest, with the zone's name."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        zone = instance.contest.time_zone
+        local = timezone.localtime(value, zoneinfo.ZoneInfo(zone))
+        return f"{date_format(local, 'DATETIME_FORMAT')} ({zone})"
+
+
+class ExtensionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("contest", "facility", "granted_by")
+
+
 class ExtensionCreateView(generic.CreateView):
     def save_instance(self):
         self.form.instance.granted_by = self.request.user
@@ -253,9 +297,19 @@ class ExtensionViewSet(ModelViewSet):
     model = ContestExtension
     icon = "time"
     menu_label = _("Deadline extensions")
+    index_view_class = ExtensionIndexView
     add_view_class = ExtensionCreateView
-    form_fields = ["contest", "facility", "closes_at", "reason"]
-    list_display = ["contest", "facility", "closes_at", "granted_by", "reason"]
+    edit_handler = ObjectList(
+        [FieldPanel("contest"), FieldPanel("facility"), FieldPanel("closes_at"), FieldPanel("reason")],
+        base_form_class=ExtensionForm,
+    )
+    list_display = [
+        "contest",
+        "facility",
+        ZonedTimeColumn("closes_at", label=_("Submissions close for this facility")),
+        "granted_by",
+        "reason",
+    ]
     list_filter = ["contest", "facility"]
     copy_view_enabled = False
 

@@ -1,14 +1,14 @@
 """The contest editor's form: submission times are typed and shown in the contest's own time zone."""
 
 import re
-from zoneinfo import available_timezones
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from core.forms import form_time_zone, zoned
-from gallery.domain.images import OPENABLE_FORMATS
+from core.forms import form_time_zone, time_zone_choices, validate_time_zone, zoned
+from gallery.imaging import OPENABLE_FORMATS
 
 TIME_FIELDS = ("opens_at", "closes_at")
 
@@ -16,7 +16,7 @@ TIME_FIELDS = ("opens_at", "closes_at")
 class ContestPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].widget = forms.Select(choices=[(name, name) for name in sorted(available_timezones())])
+        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
         # Typed and shown as wall-clock time of the contest, whatever the editor's own time zone.
         zone = form_time_zone(self)
         for name in TIME_FIELDS:
@@ -41,8 +41,13 @@ class ContestPageForm(WagtailAdminPageForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("time_zone") not in available_timezones():
-            self.add_error("time_zone", _("Choose a time zone from the list."))
+        if "time_zone" not in data:
+            return data  # already refused by its field
+        try:
+            validate_time_zone(data["time_zone"])
+        except ValidationError as error:
+            # The times were read in another zone: comparing them would say nothing.
+            self.add_error("time_zone", error)
             return data
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_at", _("Submissions must close after they open."))

@@ -1,110 +1,131 @@
-"""Entry rules enforced on the server: eligibility, deadlines with extensions, quotas, submit and withdraw.
+"""The services that change entries: create and edit a draft, submit, withdraw, delete a draft.
 
-Views, the admin and the import command call these functions; none of them changes an entry's state itself.
-Every state or review change is written to Wagtail's audit log with who did it.
+Views, the admin and the import command call these functions; none of them changes an entry itself. Each
+service locks the entry's row and checks the rules (gallery.domain.eligibility) under that lock, so another tab
+or another staff member acting at the same moment cannot slip past them. Every change is written to Wagtail's
+audit log with who made it.
 """
 
+from django.core.files import File
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from core.errors import DomainError
-from gallery.models import ContestExtension, ContestPage, Entry, Facility
+from gallery.domain.eligibility import EntryRefused, is_eligible, lock_entry, require_editable, require_open
+from gallery.domain.entry_images import delete_image_and_files
+from gallery.domain.screening import send_back_to_screening
+from gallery.models import Entry, Facility
+from gallery.tasks import send_receipt
 
-
-class EntryRefused(DomainError):
-    """An action on an entry is not allowed now; the message tells the user why."""
-
-
-# --- Eligibility and deadlines ---------------------------------------------------------------------------
-
-
-def is_eligible(contest, facility):
-    """Open to the listed facilities and regions; a contest that lists neither is open to every facility."""
-    if not facility.active:
-        return False
-    facility_ids = {f.pk for f in contest.eligible_facilities.all()}
-    region_ids = {r.pk for r in contest.eligible_regions.all()}
-    if not facility_ids and not region_ids:
-        return True
-    return facility.pk in facility_ids or facility.region_id in region_ids
-
-
-def deadline_for(contest, facility):
-    """The closing time that applies to this facility: the contest's, or a later one granted by officers."""
-    extension = ContestExtension.objects.filter(contest=contest, facility=facility).only("closes_at").first()
-    if extension is not None and extension.closes_at > contest.closes_at:
-        return extension.closes_at
-    return contest.closes_at
-
-
-def is_open_for(contest, facility, now=None, *, deadline=None):
-    now = now or timezone.now()
-    deadline = deadline or deadline_for(contest, facility)
-    return contest.opens_at <= now <= deadline
-
-
-def contests_for_facility(facility, now=None):
-    """Live contests this facility may enter that are open now (with its extension), each with `.deadline`."""
-    now = now or timezone.now()
-    extensions = dict(ContestExtension.objects.filter(facility=facility).values_list("contest_id", "closes_at"))
-    candidates = (
-        ContestPage.objects.live()
-        .filter(opens_at__lte=now)
-        .filter(
-            Q(eligible_facilities=facility)
-            | Q(eligible_regions=facility.region_id)
-            | Q(eligible_facilities__isnull=True, eligible_regions__isnull=True)
-        )
-        .distinct()
-        .order_by("closes_at")
-    )
-    contests = []
-    for contest in candidates:
-        contest.deadline = max(contest.closes_at, extensions.get(contest.pk, contest.closes_at))
-        if now <= contest.deadline:
-            contests.append(contest)
-    return contests
-
-
-def _require_open(contest, facility, now, *, officer_override=False):
-    if officer_override:
-        return
-    if now < contest.opens_at:
-        raise EntryRefused(_("This contest is not open for entries yet."), code="not_open")
-    if now > deadline_for(contest, facility):
-        raise EntryRefused(_("The deadline for this contest has passed."), code="closed")
+# What facility staff fill in and may change until the deadline; images have their own services.
+EDITABLE_FIELDS = (
+    "title",
+    "artist_code",
+    "credit",
+    "credit_name",
+    "category",
+    "medium",
+    "dimensions",
+    "year",
+    "statement",
+    "show_facility",
+    "consent_confirmed",
+    "consent_form",
+)
+# Checked by the services themselves (references and numbers are given on submission).
+NOT_VALIDATED_ON_SAVE = ["consent_form", "reference", "sequence"]
 
 
 # --- Drafts ------------------------------------------------------------------------------------------------
-
-EDITABLE_STATES = (Entry.State.DRAFT, Entry.State.SUBMITTED)
-
-
-def can_edit(entry, now=None):
-    now = now or timezone.now()
-    return entry.state in EDITABLE_STATES and is_open_for(entry.contest, entry.facility, now)
 
 
 def create_draft(contest, facility, user, now=None, *, officer_override=False, **fields):
     now = now or timezone.now()
     if not is_eligible(contest, facility):
         raise EntryRefused(_("Your facility may not enter this contest."), code="not_eligible")
-    _require_open(contest, facility, now, officer_override=officer_override)
+    require_open(contest, facility, now, officer_override=officer_override)
     entry = Entry(contest=contest, facility=facility, created_by=user, **fields)
-    entry.full_clean(exclude=["consent_form", "reference", "sequence"])
+    entry.full_clean(exclude=NOT_VALIDATED_ON_SAVE)
     entry.save()
     log(entry, "gallery.entry.create", user=user)
     return entry
 
 
-def require_editable(entry, now=None):
+def edit_entry(entry, user, values, now=None):
+    """Change an entry's details until the deadline. `values` maps names of EDITABLE_FIELDS to new values, as a
+    form cleans them (for the consent form: a new upload, False to remove it, anything else to keep it).
+
+    Returns the saved entry; its `sent_back_to_screening` tells whether officers had already screened it and
+    must now screen it again.
+    """
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable by facilities: {', '.join(sorted(unknown))}")
     now = now or timezone.now()
-    if entry.state not in EDITABLE_STATES:
-        raise EntryRefused(_("A withdrawn entry cannot be changed."), code="withdrawn")
-    _require_open(entry.contest, entry.facility, now)
+    storage = Entry._meta.get_field("consent_form").storage
+    new_consent_form = None
+    try:
+        with transaction.atomic():
+            entry = lock_entry(entry)
+            require_editable(entry, now)
+            previous_consent_form = entry.consent_form.name
+            changed = _apply(entry, values)
+            if entry.state == Entry.State.SUBMITTED and not entry.consent_confirmed:
+                raise EntryRefused(
+                    _("A submitted entry keeps the artist's consent; withdraw the entry instead."), code="consent"
+                )
+            entry.sent_back_to_screening = False
+            if not changed:
+                return entry
+            entry.full_clean(exclude=NOT_VALIDATED_ON_SAVE)
+            entry.save(update_fields=[*changed, "updated_at"])
+            if "consent_form" in changed:
+                new_consent_form = entry.consent_form.name
+                if previous_consent_form:
+                    transaction.on_commit(lambda: storage.delete(previous_consent_form))
+            log(entry, "gallery.entry.edit", user=user, data={"reference": entry.reference, "fields": changed})
+            entry.sent_back_to_screening = send_back_to_screening(entry, user, "details changed")
+    except BaseException:
+        if new_consent_form:  # the row was rolled back; the file it named must go too
+            storage.delete(new_consent_form)
+        raise
+    return entry
+
+
+def _apply(entry, values):
+    """Set the values that differ from the entry's; returns the names of the fields changed."""
+    changed = []
+    for name, value in values.items():
+        if name == "consent_form":
+            is_new_upload = isinstance(value, File) and not isinstance(value, FieldFile)
+            removed = value is False and bool(entry.consent_form)
+            if not (is_new_upload or removed):
+                continue
+            Entry._meta.get_field(name).save_form_data(entry, value)
+        elif getattr(entry, name) != value:
+            setattr(entry, name, value)
+        else:
+            continue
+        changed.append(name)
+    return changed
+
+
+def delete_draft(entry, user):
+    """Delete a draft with its files. Checked under the lock on the entry, so a submission from another tab
+    either comes first (and the draft is no longer deleted) or finds the entry gone."""
+    with transaction.atomic():
+        entry = lock_entry(entry)
+        if entry.state != Entry.State.DRAFT:
+            raise EntryRefused(_("Only a draft can be deleted; withdraw a submitted entry instead."), code="not_draft")
+        for image in list(entry.images.all()):
+            delete_image_and_files(image)
+        if entry.consent_form:
+            name, storage = entry.consent_form.name, entry.consent_form.storage
+            transaction.on_commit(lambda: storage.delete(name))
+        entry.delete()
 
 
 # --- Submit and withdraw --------------------------------------------------------------------------------------
@@ -123,13 +144,13 @@ def submit(entry, user, now=None, *, officer_override=False, log_action="gallery
     now = now or timezone.now()
     with transaction.atomic():
         Facility.objects.select_for_update().get(pk=entry.facility_id)
-        entry = Entry.objects.select_for_update(of=("self",)).select_related("contest", "facility").get(pk=entry.pk)
+        entry = lock_entry(entry)
         if entry.state != Entry.State.DRAFT:
             raise EntryRefused(_("Only a draft can be submitted."), code="not_draft")
         contest, facility = entry.contest, entry.facility
         if not officer_override and not is_eligible(contest, facility):
             raise EntryRefused(_("Your facility may not enter this contest."), code="not_eligible")
-        _require_open(contest, facility, now, officer_override=officer_override)
+        require_open(contest, facility, now, officer_override=officer_override)
         if not entry.consent_confirmed:
             raise EntryRefused(_("Please confirm the artist's consent before submitting."), code="no_consent")
         if not entry.images.exists():
@@ -149,65 +170,18 @@ def submit(entry, user, now=None, *, officer_override=False, log_action="gallery
         entry.save(update_fields=["sequence", "reference", "state", "review", "submitted_at", "updated_at"])
         log(entry, log_action, user=user, data={"reference": entry.reference})
         if notify:
-            transaction.on_commit(lambda: _enqueue_receipt(entry.pk))
+            transaction.on_commit(lambda: send_receipt.enqueue(entry.pk))
     return entry
 
 
 def withdraw(entry, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
-        entry = Entry.objects.select_for_update().select_related("contest", "facility").get(pk=entry.pk)
+        entry = lock_entry(entry)
         if entry.state != Entry.State.SUBMITTED:
             raise EntryRefused(_("Only a submitted entry can be withdrawn."), code="not_submitted")
-        _require_open(entry.contest, entry.facility, now)
+        require_open(entry.contest, entry.facility, now)
         entry.state = Entry.State.WITHDRAWN
         entry.save(update_fields=["state", "updated_at"])
         log(entry, "gallery.entry.withdraw", user=user, data={"reference": entry.reference})
     return entry
-
-
-def delete_draft(entry, user):
-    from gallery.domain.images import delete_entry_image
-
-    if entry.state != Entry.State.DRAFT:
-        raise EntryRefused(_("Only a draft can be deleted; withdraw a submitted entry instead."), code="not_draft")
-    with transaction.atomic():
-        for image in list(entry.images.all()):
-            delete_entry_image(image)
-        if entry.consent_form:
-            name, storage = entry.consent_form.name, entry.consent_form.storage
-            transaction.on_commit(lambda: storage.delete(name))
-        entry.delete()
-
-
-# --- Screening by officers ----------------------------------------------------------------------------------
-
-
-def screen(entry, user, review, reason=""):
-    """Officers set the review status; a disqualification needs a reason, which the facility sees."""
-    if review not in Entry.Review.values:
-        raise EntryRefused(_("Unknown review status."), code="review")
-    reason = (reason or "").strip()
-    if review == Entry.Review.DISQUALIFIED and not reason:
-        raise EntryRefused(_("Please give the reason for the disqualification."), code="reason")
-    with transaction.atomic():
-        entry = Entry.objects.select_for_update().get(pk=entry.pk)
-        if entry.state != Entry.State.SUBMITTED:
-            raise EntryRefused(_("Only submitted entries are screened."), code="not_submitted")
-        previous = entry.review
-        entry.review = review
-        entry.disqualification_reason = reason if review == Entry.Review.DISQUALIFIED else ""
-        entry.save(update_fields=["review", "disqualification_reason", "updated_at"])
-        log(
-            entry,
-            "gallery.entry.screen",
-            user=user,
-            data={"reference": entry.reference, "from": previous, "to": review, "reason": reason},
-        )
-    return entry
-
-
-def _enqueue_receipt(entry_pk):
-    from gallery.tasks import send_receipt
-
-    send_receipt.enqueue(entry_pk)

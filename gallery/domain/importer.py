@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gallery.domain import entries as service
-from gallery.domain.images import MAX_IMAGES_PER_ENTRY, add_entry_image
+from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image
 from gallery.models import Entry
 
 COLUMNS = [
@@ -112,7 +112,7 @@ def import_row(contest, facility, user, row, folder):
             entry = service.create_draft(contest, facility, user, officer_override=True, **fields)
             for path in paths:
                 with path.open("rb") as handle:
-                    stored.append(add_entry_image(entry, handle))
+                    stored.append(add_entry_image(entry, handle, user=user, officer_override=True))
             entry.imported = True
             entry.imported_by = user
             entry.save(update_fields=["imported", "imported_by", "updated_at"])

@@ -3,15 +3,28 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.forms import default_time_zone, validate_time_zone
 from gallery.forms import ContestPageForm
 
 # Formats as Pillow names them; HEIF covers HEIC photos from phones.
-IMAGE_FORMAT_CHOICES = [("JPEG", "JPEG"), ("PNG", "PNG"), ("WEBP", "WebP"), ("HEIF", "HEIC/HEIF")]
 DEFAULT_IMAGE_FORMATS = "JPEG,PNG,WEBP,HEIF"
+
+# Apps that build on contests (judging) register a function under this Wagtail hook name. It is given a list of
+# contests and returns {contest pk: status key} for those it has something to say about ('judging', 'results'),
+# in a fixed number of queries. The first hook to answer for a contest wins over the submission dates.
+LISTING_STATUS_HOOK = "contest_listing_status"
+LISTING_LABELS = {
+    "upcoming": _("Opens soon"),
+    "open": _("Open for entries"),
+    "closed": _("Closed for entries"),
+    "judging": _("Judging in progress"),
+    "results": _("Results announced"),
+}
 
 
 class ContestPage(Page):
@@ -27,7 +40,13 @@ class ContestPage(Page):
     rules = RichTextField(_("rules"), blank=True)
     opens_at = models.DateTimeField(_("submissions open"))
     closes_at = models.DateTimeField(_("submissions close"))
-    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Almaty")
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Submission times are typed and shown in this zone, e.g. Asia/Almaty."),
+    )
     eligible_facilities = ParentalManyToManyField(
         "gallery.Facility", verbose_name=_("eligible facilities"), blank=True, related_name="contests"
     )
@@ -112,16 +131,24 @@ class ContestPage(Page):
 
     # --- Public state -----------------------------------------------------------------------------
 
+    @classmethod
+    def prepare_listing(cls, contests):
+        """Ask the listing-status hooks about many contests at once, so a page listing them makes the same
+        number of queries whatever their number; listing_status_key() then reads the answer kept on each."""
+        contests = list(contests)
+        reported = _reported_statuses(contests)
+        for contest in contests:
+            contest._reported_status = reported.get(contest.pk)
+        return contests
+
     def listing_status_key(self, now=None):
-        """'upcoming', 'open' or 'closed'; the judging app may report 'judging' or 'results' instead."""
-        try:
-            from gallery.judging.status import judging_status_key
-        except ImportError:
-            judging_status_key = None
-        if judging_status_key is not None:
-            key = judging_status_key(self)
-            if key is not None:
-                return key
+        """'upcoming', 'open' or 'closed'; an app building on contests may report 'judging' or 'results'."""
+        if "_reported_status" in self.__dict__:  # prepared by prepare_listing()
+            reported = self._reported_status
+        else:
+            reported = _reported_statuses([self]).get(self.pk)
+        if reported is not None:
+            return reported
         now = now or timezone.now()
         if now < self.opens_at:
             return "upcoming"
@@ -130,18 +157,20 @@ class ContestPage(Page):
         return "closed"
 
     def listing_status(self, now=None):
-        labels = {
-            "upcoming": _("Opens soon"),
-            "open": _("Open for entries"),
-            "closed": _("Closed for entries"),
-            "judging": _("Judging in progress"),
-            "results": _("Results announced"),
-        }
         key = self.listing_status_key(now)
-        return labels.get(key, key)
+        return LISTING_LABELS.get(key, key)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.prepare_listing([self])
         context["status_key"] = self.listing_status_key()
         context["status_label"] = self.listing_status()
         return context
+
+
+def _reported_statuses(contests):
+    reported = {}
+    for report in hooks.get_hooks(LISTING_STATUS_HOOK):
+        for pk, key in report(contests).items():
+            reported.setdefault(pk, key)
+    return reported

@@ -82,7 +82,8 @@ class Entry(models.Model):
 
     @property
     def credit_line(self):
-        """How the artist is credited in public: never the artist code."""
+        """How the artist is credited in public: never the artist code. Kept for the public exhibition (built
+        next), which shows it under each work."""
         if self.credit == self.Credit.ANONYMOUS or not self.credit_name:
             return str(_("Anonymous artist"))
         return self.credit_name
@@ -96,11 +97,6 @@ class Entry(models.Model):
         if self.imported:
             flags.append(str(_("imported")))
         return ", ".join(flags)
-
-    @property
-    def review_visible(self):
-        """The review status a facility sees once the entry is in."""
-        return self.get_review_display() if self.state == self.State.SUBMITTED else ""
 
 
 class EntryImage(models.Model):

@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gallery.domain.entries import EDITABLE_FIELDS
 from gallery.models import Entry
 
 CONSENT_FORM_SIGNATURES = {b"%PDF": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG": "png"}
@@ -14,20 +15,7 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = Entry
-        fields = [
-            "title",
-            "artist_code",
-            "credit",
-            "credit_name",
-            "category",
-            "medium",
-            "dimensions",
-            "year",
-            "statement",
-            "show_facility",
-            "consent_confirmed",
-            "consent_form",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {
             "credit": forms.RadioSelect,
             "statement": forms.Textarea(attrs={"rows": 5}),

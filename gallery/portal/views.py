@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,10 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError
 from core.private_files import serve_private
+from core.views import run_service
 from gallery.domain import entries as service
-from gallery.domain.images import MAX_IMAGES_PER_ENTRY, ImageRejected, add_entry_image, delete_entry_image
-from gallery.models import ContestPage, Entry
+from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
+from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
+from gallery.domain.thumbnails import ensure_thumbnail
+from gallery.models import ContestPage
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import facility_of, visible_entries, visible_entry_images
@@ -43,6 +46,10 @@ def _entry(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
+def _entry_url(entry):
+    return reverse("portal:entry", args=[entry.pk])
+
+
 def _wants_json(request):
     return request.headers.get("x-requested-with") == "XMLHttpRequest" or "application/json" in request.headers.get(
         "accept", ""
@@ -60,7 +67,7 @@ def dashboard(request):
         raise PermissionDenied
     request.facility = facility_of(request.user)
     now = timezone.now()
-    contests = service.contests_for_facility(request.facility, now)
+    contests = contests_for_facility(request.facility, now)
     entries = (
         visible_entries(request.user)
         .select_related("contest")
@@ -77,13 +84,13 @@ def dashboard(request):
 @staff_only
 def entry_create(request, contest_pk):
     contest = get_object_or_404(ContestPage.objects.live(), pk=contest_pk)
-    if not service.is_eligible(contest, request.facility):
+    if not is_eligible(contest, request.facility):
         raise PermissionDenied
     form = EntryForm(request.POST or None, request.FILES or None, contest=contest)
     if request.method == "POST" and form.is_valid():
         try:
             entry = service.create_draft(contest, request.facility, request.user, **form.cleaned_data)
-        except service.EntryRefused as refused:
+        except EntryRefused as refused:
             form.add_error(None, refused)
         else:
             messages.success(request, _("Draft saved. Now add the images of the work, one at a time."))
@@ -91,30 +98,37 @@ def entry_create(request, contest_pk):
     return render(request, "gallery/portal/entry_form.html", {"form": form, "contest": contest})
 
 
+def _saved(message, sent_back_to_screening):
+    """The success message, telling the facility when its change sends the entry back to the officers."""
+    if sent_back_to_screening:
+        return f"{message} {_('The officers had already screened this entry: it goes back to them for screening.')}"
+    return message
+
+
 @staff_only
 def entry_detail(request, pk):
     entry = _entry(request, pk)
-    editable = service.can_edit(entry)
+    editable = can_edit(entry)
     form = EntryForm(request.POST or None, request.FILES or None, instance=entry, contest=entry.contest)
     if request.method == "POST":
         if not editable:
             messages.error(request, _("This entry can no longer be changed."))
             return redirect("portal:entry", pk=entry.pk)
         if form.is_valid():
-            previous_form = entry.consent_form.name if "consent_form" in form.changed_data else None
-            form.save()
-            if previous_form:
-                storage = Entry._meta.get_field("consent_form").storage
-                transaction.on_commit(lambda: storage.delete(previous_form))
-            messages.success(request, _("Changes saved."))
-            return redirect("portal:entry", pk=entry.pk)
+            try:
+                saved = service.edit_entry(entry, request.user, form.cleaned_data)
+            except EntryRefused as refused:
+                form.add_error(None, refused)
+            else:
+                messages.success(request, _saved(_("Changes saved."), saved.sent_back_to_screening))
+                return redirect("portal:entry", pk=entry.pk)
     images = list(entry.images.all())
     context = {
         "entry": entry,
         "form": form,
         "images": images,
         "editable": editable,
-        "deadline": service.deadline_for(entry.contest, entry.facility),
+        "deadline": deadline_for(entry.contest, entry.facility),
         "upload_form": ImageUploadForm(),
         "can_add_image": editable and len(images) < MAX_IMAGES_PER_ENTRY,
         "max_images": MAX_IMAGES_PER_ENTRY,
@@ -156,20 +170,21 @@ def _image_add(request, entry):
     if not form.is_valid():
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
-        service.require_editable(entry)
-        image = add_entry_image(entry, form.cleaned_data["image"])
-    except (ImageRejected, service.EntryRefused) as refused:
-        return _image_result(request, entry, None, " ".join(refused.messages))
+        image = add_entry_image(entry, form.cleaned_data["image"], user=request.user)
+    except DomainError as refused:
+        return _image_result(request, entry, None, str(refused))
     return _image_result(request, entry, image, None)
 
 
 def _image_result(request, entry, image, error, status=400):
+    added = None if error else _saved(_("Image added."), image.sent_back_to_screening)
     if _wants_json(request):
         if error:
             return JsonResponse({"ok": False, "error": error}, status=status)
         return JsonResponse(
             {
                 "ok": True,
+                "message": added,
                 "id": image.pk,
                 "thumbnail": reverse("portal:image_thumbnail", args=[image.pk]),
                 "original": reverse("portal:image_original", args=[image.pk]),
@@ -182,7 +197,7 @@ def _image_result(request, entry, image, error, status=400):
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, _("Image added."))
+        messages.success(request, added)
     return redirect("portal:entry", pk=entry.pk)
 
 
@@ -190,59 +205,52 @@ def _image_result(request, entry, image, error, status=400):
 @require_POST
 def image_delete(request, pk, image_pk):
     entry = _entry(request, pk)
-    image = get_object_or_404(entry.images, pk=image_pk)
-    try:
-        service.require_editable(entry)
-        if entry.state == Entry.State.SUBMITTED and entry.images.count() == 1:
-            raise service.EntryRefused(_("A submitted entry keeps at least one image."))
-    except service.EntryRefused as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        with transaction.atomic():
-            delete_entry_image(image)
-        messages.success(request, _("Image removed."))
-    return redirect("portal:entry", pk=entry.pk)
+    get_object_or_404(entry.images, pk=image_pk)  # an image of another entry is not found here
+    return run_service(
+        request,
+        lambda: remove_entry_image(entry, image_pk, request.user),
+        success=lambda sent_back: _saved(_("Image removed."), sent_back),
+        redirect_to=_entry_url(entry),
+    )
 
 
 @staff_only
 @require_POST
 def entry_submit(request, pk):
     entry = _entry(request, pk)
-    try:
-        entry = service.submit(entry, request.user)
-    except service.EntryRefused as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        messages.success(
-            request, _("Entry submitted. Its reference is %(reference)s.") % {"reference": entry.reference}
-        )
-    return redirect("portal:entry", pk=entry.pk)
+    return run_service(
+        request,
+        lambda: service.submit(entry, request.user),
+        success=lambda submitted: (
+            _("Entry submitted. Its reference is %(reference)s.") % {"reference": submitted.reference}
+        ),
+        redirect_to=_entry_url(entry),
+    )
 
 
 @staff_only
 @require_POST
 def entry_withdraw(request, pk):
     entry = _entry(request, pk)
-    try:
-        service.withdraw(entry, request.user)
-    except service.EntryRefused as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        messages.success(request, _("Entry withdrawn."))
-    return redirect("portal:entry", pk=entry.pk)
+    return run_service(
+        request,
+        lambda: service.withdraw(entry, request.user),
+        success=_("Entry withdrawn."),
+        redirect_to=_entry_url(entry),
+    )
 
 
 @staff_only
 @require_POST
 def entry_delete(request, pk):
     entry = _entry(request, pk)
-    try:
-        service.delete_draft(entry, request.user)
-    except service.EntryRefused as refused:
-        messages.error(request, " ".join(refused.messages))
-        return redirect("portal:entry", pk=entry.pk)
-    messages.success(request, _("Draft deleted."))
-    return redirect("portal:dashboard")
+    return run_service(
+        request,
+        lambda: service.delete_draft(entry, request.user),
+        success=_("Draft deleted."),
+        redirect_to="portal:dashboard",
+        failure_redirect_to=_entry_url(entry),
+    )
 
 
 # --- Private files: officers (admin) and the entry's own facility only -------------------------------------
@@ -250,8 +258,6 @@ def entry_delete(request, pk):
 
 @login_required(login_url="login")
 def image_thumbnail(request, pk):
-    from gallery.domain.images import ensure_thumbnail
-
     image = get_object_or_404(visible_entry_images(request.user), pk=pk)
     name = ensure_thumbnail(image)  # normally made by the background task already
     return serve_private(image.thumbnail.storage, name)

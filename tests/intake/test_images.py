@@ -7,10 +7,11 @@ import time
 
 import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
-from PIL import Image
+from PIL import Image, ImageFile
 
 from gallery.domain import entries as entry_service
-from gallery.domain.images import ImageRejected, add_entry_image, clean_image
+from gallery.domain.entry_images import add_entry_image
+from gallery.imaging import ImageRejected, clean_image
 from gallery.models import EntryImage
 from tests.intake import files
 from tests.intake.conftest import list_private, upload
@@ -214,3 +215,13 @@ def test_clean_image_works_on_plain_file_objects():
         assert clean.format == "JPEG" and clean.byte_size > 0
     finally:
         clean.close()
+
+
+def test_a_truncated_image_is_refused_even_after_a_library_relaxed_pillow():
+    """WeasyPrint (award certificates) switches Pillow to padding truncated images when it is imported."""
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    try:
+        with pytest.raises(ImageRejected, match="damaged or incomplete"):
+            clean_image(io.BytesIO(files.truncated_jpeg()))
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False

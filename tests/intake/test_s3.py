@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gallery.domain import entries as service
-from gallery.domain.images import add_entry_image
+from gallery.domain.entry_images import add_entry_image
 from tests.intake import files
 from tests.intake.conftest import upload
 

@@ -77,7 +77,7 @@
         input.value = "";
         button.disabled = false;
         progress.hidden = true;
-        percent.textContent = messages.added;
+        percent.textContent = body.message || messages.added;
         if (count >= maxImages) form.hidden = true;
       } else if (body && body.error) {
         showError(body.error, false);  // the file itself was refused: retrying would not help

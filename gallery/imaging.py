@@ -1,22 +1,21 @@
-"""The one image pipeline for entries: portal uploads, the admin and the offline import all pass here.
+"""Pure image work for entries: read, check, clean and re-encode one image, hash it, make a thumbnail.
 
-A file is judged by its content, never by its name or Content-Type. Limits are checked on the header before
-any pixel is decoded, so a decompression bomb costs nothing. What is stored is a re-encoded copy in sRGB with
-every piece of metadata removed (EXIF with GPS, XMP, IPTC, comments, ICC): never the raw upload.
+Pillow only: no database and no storage, so it is tested with bytes and used by every path that takes an image
+(the portal, the admin, the offline import; gallery.domain.entry_images stores the result). A file is judged by
+its content, never by its name or Content-Type. Limits are checked on the header before any pixel is decoded,
+so a decompression bomb costs nothing. What comes out is a re-encoded copy in sRGB with every piece of metadata
+removed (EXIF with GPS, XMP, IPTC, comments, ICC): never the raw upload.
 """
 
 import hashlib
 import io
 import os
 import tempfile
-import uuid
 import warnings
 from dataclasses import dataclass
 
 import imagehash
 from django.conf import settings
-from django.core.files import File
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
@@ -33,7 +32,6 @@ OPENABLE_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 # What each accepted format is stored as. HEIC is not shown by most browsers, so it becomes JPEG.
 STORED_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MAX_IMAGES_PER_ENTRY = 5
 THUMBNAIL_SIZE = (480, 480)
 # Perceptual hashes this close (Hamming distance out of 64 bits) are the same picture, resized or re-saved.
 NEAR_DUPLICATE_DISTANCE = 6
@@ -219,6 +217,9 @@ def clean_image(source, limits=None):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
+                # Pillow's switch is process-wide and a library may relax it on import (WeasyPrint does):
+                # set it again right before decoding.
+                ImageFile.LOAD_TRUNCATED_IMAGES = False
                 image.load()
                 # In place: a 60 MP image is decoded once, not copied for every step.
                 ImageOps.exif_transpose(image, in_place=True)
@@ -253,9 +254,9 @@ def clean_image(source, limits=None):
     return CleanImage(output, stored_format, width, height, byte_size, digest.hexdigest(), phash)
 
 
-def thumbnail_bytes(storage, name):
-    """A small JPEG of a stored (already cleaned) image."""
-    with storage.open(name, "rb") as handle, Image.open(handle) as image:
+def thumbnail_bytes(handle):
+    """A small JPEG of an already cleaned image, read from an open binary file."""
+    with Image.open(handle) as image:
         image.draft("RGB", THUMBNAIL_SIZE)
         image = image.convert("RGB")
         image.thumbnail(THUMBNAIL_SIZE)
@@ -264,86 +265,6 @@ def thumbnail_bytes(storage, name):
     return buffer.getvalue()
 
 
-def near_duplicate(contest, phash, exclude_entry=None):
-    """An image of another entry in the same contest that looks almost the same, or None."""
-    from gallery.models import EntryImage
-
-    candidates = EntryImage.objects.filter(entry__contest=contest).only("pk", "phash", "entry_id")
-    if exclude_entry is not None:
-        candidates = candidates.exclude(entry=exclude_entry)
-    target = imagehash.hex_to_hash(phash)
-    for candidate in candidates.iterator():
-        if target - imagehash.hex_to_hash(candidate.phash) <= NEAR_DUPLICATE_DISTANCE:
-            return candidate
-    return None
-
-
-def add_entry_image(entry, source, *, position=None):
-    """Clean `source` and attach it to `entry`. On any failure nothing is left behind: no row, no file."""
-    from gallery.models import Entry, EntryImage
-
-    clean = clean_image(source, ImageLimits.for_contest(entry.contest))
-    storage = EntryImage._meta.get_field("file").storage
-    stored_name = None
-    try:
-        with transaction.atomic():
-            locked = Entry.objects.select_for_update().get(pk=entry.pk)
-            existing = list(locked.images.values_list("position", flat=True))
-            if len(existing) >= MAX_IMAGES_PER_ENTRY:
-                raise ImageRejected(
-                    _("An entry has at most %(count)s images.") % {"count": MAX_IMAGES_PER_ENTRY}, code="too_many"
-                )
-            if position is None:
-                position = max(existing, default=-1) + 1
-            name = f"entries/{entry.contest.code}/{uuid.uuid4().hex}.{clean.extension}"
-            stored_name = storage.save(name, File(clean.file, name=name))
-            image = EntryImage.objects.create(
-                entry=locked,
-                position=position,
-                file=stored_name,
-                format=clean.format,
-                width=clean.width,
-                height=clean.height,
-                byte_size=clean.byte_size,
-                sha256=clean.sha256,
-                phash=clean.phash,
-                near_duplicate_of=near_duplicate(entry.contest, clean.phash, exclude_entry=entry),
-            )
-            transaction.on_commit(lambda: _enqueue_thumbnail(image.pk))
-    except BaseException:
-        if stored_name:
-            storage.delete(stored_name)
-        raise
-    finally:
-        clean.close()
-    return image
-
-
-def _enqueue_thumbnail(image_pk):
-    from gallery.tasks import make_thumbnail
-
-    make_thumbnail.enqueue(image_pk)
-
-
-def delete_entry_image(image):
-    """Remove an image row and its files once the deletion is committed."""
-    storage = image.file.storage
-    names = [name for name in (image.file.name, image.thumbnail.name) if name]
-    image.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
-
-
-def ensure_thumbnail(image):
-    """Generate the thumbnail once and keep it in private storage."""
-    if image.thumbnail:
-        return image.thumbnail.name
-    storage = image.file.storage
-    content = thumbnail_bytes(storage, image.file.name)
-    name = storage.save(f"thumbnails/{uuid.uuid4().hex}.jpg", File(io.BytesIO(content)))
-    updated = type(image).objects.filter(pk=image.pk, thumbnail="").update(thumbnail=name)
-    if not updated:  # another worker was quicker: keep theirs
-        storage.delete(name)
-        image.refresh_from_db(fields=["thumbnail"])
-        return image.thumbnail.name
-    image.thumbnail.name = name
-    return name
+def looks_the_same(phash, other_phash):
+    """Two perceptual hashes of the same picture, resized or re-saved."""
+    return imagehash.hex_to_hash(phash) - imagehash.hex_to_hash(other_phash) <= NEAR_DUPLICATE_DISTANCE
