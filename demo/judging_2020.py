@@ -7,80 +7,45 @@ Idempotent: a round that exists is left as it is, so a second run changes nothin
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.judging_setup import demo_round, judging_cast, open_with_judges, set_up_contest, within_scale
 from gallery.judging.domain import results, rounds
 from gallery.judging.domain.scoring import declare, save_note, save_score, submit
-from gallery.judging.models import (
-    Criterion,
-    Declaration,
-    JudgeProfile,
-    JudgingSettings,
-    Result,
-    Round,
-    RoundJudge,
-)
-from gallery.models import ContestPage
+from gallery.judging.models import Declaration, JudgeProfile, Result, Round
 
-RUBRIC = [
-    ("Composition", "How the work is built: balance, framing, movement.", 2),
-    ("Technique", "Command of the medium, whatever the means at hand.", 1.5),
-    ("Originality", "A personal voice; something we have not seen before.", 1.5),
-    ("Connection to the theme of human dignity", "How the work speaks to the dignity of every person.", 2),
-]
+JUDGES = ["judge1", "judge2", "judge3"]
 # Judge 1 scores generously, judge 3 strictly: the normalisation option has something to even out.
 LENIENCY = {"judge1": 1, "judge2": 0, "judge3": -1}
 
 
 def seed(context):
-    contest = ContestPage.objects.filter(code="MD20").first()
-    if contest is None:
+    cast = judging_cast(context, "MD20", JUDGES)
+    if cast is None:
         return
-    users = {
-        u.username: u for u in get_user_model().objects.filter(username__in=["judge1", "judge2", "judge3", "officer"])
-    }
-    judges = [users[name] for name in ("judge1", "judge2", "judge3") if name in users]
-    officer = users.get("officer") or context.objects.get("officer")
-    if len(judges) < 3 or officer is None:
-        return
-
-    JudgingSettings.objects.get_or_create(
-        contest=contest, defaults={"honourable_mentions": 3, "tie_break_order": "median,top_marks,officers"}
-    )
-    if not Criterion.objects.filter(contest=contest).exists():
-        Criterion.objects.bulk_create(
-            Criterion(contest=contest, name=name, description=text, weight=weight, position=i)
-            for i, (name, text, weight) in enumerate(RUBRIC)
-        )
+    contest, judges, officer = cast
+    set_up_contest(contest, honourable_mentions=3, tie_break_order="median,top_marks,officers")
     JudgeProfile.objects.get_or_create(user=judges[2])  # no affiliation; officers can add one in the admin
 
     now = timezone.now()
-    screening, created = Round.objects.get_or_create(
-        contest=contest,
-        kind=Round.Kind.SCREENING,
-        defaults={"name": "Screening", "position": 0, "opens_at": now - timedelta(days=12)},
+    screening, created = demo_round(
+        contest, Round.Kind.SCREENING, name="Screening", position=0, opens_at=now - timedelta(days=12)
     )
     if created:
         rounds.open_round(screening, officer)
         rounds.close_round(screening, officer)
 
-    scoring, created = Round.objects.get_or_create(
-        contest=contest,
-        kind=Round.Kind.SCORING,
-        defaults={
-            "name": "Scoring",
-            "position": 1,
-            "opens_at": now - timedelta(days=10),
-            "visibility": Round.Visibility.AFTER_SUBMIT,
-        },
+    scoring, created = demo_round(
+        contest,
+        Round.Kind.SCORING,
+        name="Scoring",
+        position=1,
+        opens_at=now - timedelta(days=10),
+        visibility=Round.Visibility.AFTER_SUBMIT,
     )
     if not created or Result.objects.filter(contest=contest).exists():
         return
-    for judge in judges:
-        RoundJudge.objects.get_or_create(round=scoring, judge=judge)
-    rounds.open_round(scoring, officer)
-    scoring.refresh_from_db()
+    open_with_judges(scoring, judges, officer)
     _score(scoring, judges)
     for judge in judges:
         submit(judge, scoring)
@@ -104,8 +69,6 @@ def _score(round_, judges):
             noise = random.Random(f"{judge.username}-{round_entry.entry.reference}")
             for criterion in criteria:
                 value = round(base + LENIENCY.get(judge.username, 0) + noise.uniform(-1.5, 1.5))
-                save_score(
-                    judge, round_entry, criterion.pk, max(criterion.scale_min, min(criterion.scale_max, value))
-                )
+                save_score(judge, round_entry, criterion.pk, within_scale(criterion, value))
             if noise.random() < 0.3:
                 save_note(judge, round_entry, "Worth a second look in the final discussion.", "")

@@ -8,55 +8,38 @@ nothing.
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from demo.judging_2020 import RUBRIC
-from gallery.judging.domain import rounds, scoring
-from gallery.judging.models import Criterion, JudgingSettings, Round, RoundJudge
-from gallery.models import ContestPage
+from demo.judging_setup import demo_round, judging_cast, open_with_judges, set_up_contest, within_scale
+from gallery.judging.domain import scoring
+from gallery.judging.models import Round
 
 # How many entries of the queue each judge has already scored.
 SCORED = {"judge1": 3, "judge2": 6, "judge3": 0}
 
 
 def seed(context):
-    contest = ContestPage.objects.filter(code="PH26").first()
-    if contest is None:
+    cast = judging_cast(context, "PH26", list(SCORED))
+    if cast is None:
         return
-    users = get_user_model().objects.filter(username__in=[*SCORED, "officer"]).in_bulk(field_name="username")
-    judges = [users[name] for name in SCORED if name in users]
-    officer = users.get("officer") or context.objects.get("officer")
-    if len(judges) < len(SCORED) or officer is None:
-        return
-
-    JudgingSettings.objects.get_or_create(contest=contest, defaults={"honourable_mentions": 2})
-    if not Criterion.objects.filter(contest=contest).exists():
-        Criterion.objects.bulk_create(
-            Criterion(contest=contest, name=name, description=text, weight=weight, position=i)
-            for i, (name, text, weight) in enumerate(RUBRIC)
-        )
+    contest, judges, officer = cast
+    set_up_contest(contest, honourable_mentions=2)
 
     now = timezone.now()
-    scoring, created = Round.objects.get_or_create(
-        contest=contest,
-        kind=Round.Kind.SCORING,
-        defaults={
-            "name": "Scoring",
-            "position": 0,
-            "opens_at": now - timedelta(days=3),
-            "closes_at": now + timedelta(days=14),
-            "visibility": Round.Visibility.AFTER_SUBMIT,
-        },
+    scoring_round, created = demo_round(
+        contest,
+        Round.Kind.SCORING,
+        name="Scoring",
+        position=0,
+        opens_at=now - timedelta(days=3),
+        closes_at=now + timedelta(days=14),
+        visibility=Round.Visibility.AFTER_SUBMIT,
     )
     if not created:
         return
-    for judge in judges:
-        RoundJudge.objects.get_or_create(round=scoring, judge=judge)
-    rounds.open_round(scoring, officer)
-    scoring.refresh_from_db()
-    _score_some(scoring, judges)
-    context.log(f"  contest {contest.code}: scoring round open with {scoring.round_entries.count()} entries")
+    open_with_judges(scoring_round, judges, officer)
+    _score_some(scoring_round, judges)
+    context.log(f"  contest {contest.code}: scoring round open with {scoring_round.round_entries.count()} entries")
 
 
 def _score_some(round_, judges):
@@ -69,6 +52,4 @@ def _score_some(round_, judges):
             base = rng.uniform(4, 9)
             for criterion in criteria:
                 value = round(base + rng.uniform(-1.5, 1.5))
-                scoring.save_score(
-                    judge, round_entry, criterion.pk, max(criterion.scale_min, min(criterion.scale_max, value))
-                )
+                scoring.save_score(judge, round_entry, criterion.pk, within_scale(criterion, value))

@@ -1,14 +1,17 @@
 """Who may see or do what in judging: the one place these rules live.
 
 Officers' rights are model permissions granted to roles in core.roles (set up rounds, follow results, approve
-them, see judges' names). A judge's rights are object rules: the rounds they were asked to judge and the
-entries assigned to them there. Views ask `user.has_perm(...)` and take their querysets from here.
+them, see judges' names); the admin's screens check them through the permission policies registered below. A
+judge's rights are object rules: the rounds they were asked to judge and the entries assigned to them there. Views
+ask `user.has_perm(...)` and take their querysets from here.
 """
 
 import rules
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from core.rules import holds
-from gallery.judging.models import Round, RoundEntry, RoundJudge
+from gallery.judging.models import Result, Round, RoundEntry, RoundJudge
 
 
 @rules.predicate
@@ -39,11 +42,12 @@ def entries_for_judge(user, round_):
     return RoundEntry.objects.filter(round=round_, assignments__judge=user)
 
 
-def can_manage_judging(user):
-    """Officers set up rounds, read results, remind judges and approve results."""
-    return user.has_perm("judging.view_round")
-
-
 def can_see_judge_names(user):
     """Results and exports name judges only for those with the permission; others see Judge A, B, ..."""
     return user.has_perm("judging.view_judge_names")
+
+
+# The officers' screens (gallery.judging.viewsets) ask these: "view"/"change" on Round to follow and run rounds,
+# "add" on Result to approve (freeze) results.
+register_permission_policy(Round, ModelPermissionPolicy(Round))
+register_permission_policy(Result, ModelPermissionPolicy(Result))

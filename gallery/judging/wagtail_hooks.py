@@ -1,11 +1,10 @@
 """Judging in the Wagtail admin: audit-log actions, the officers' results screens and the setup viewsets."""
 
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from gallery.judging.rules import can_manage_judging
+from gallery.judging.status import listing_status_keys
+from gallery.judging.viewsets import JudgingSetupGroup, JudgingViewSet
 
 
 @hooks.register("register_log_actions")
@@ -19,27 +18,17 @@ def register_judging_actions(actions):
     actions.register_action("judging.results.approve", _("Results approved"), _("Results approved and frozen"))
     actions.register_action("judging.tie_break", _("Tie-break decided"), _("Officers decided a remaining tie"))
     actions.register_action("judging.remind", _("Judges reminded"), _("Late judges reminded by email"))
-
-
-class JudgingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage_judging(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_judging_admin_urls():
-    from gallery.judging import admin_urls
-
-    return [path("judging/", include((admin_urls.urlpatterns, "judging_admin"), namespace="judging_admin"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_judging_menu_item():
-    return JudgingMenuItem(_("Judging"), reverse("judging_admin:index"), icon_name="tasks", order=350)
+    actions.register_action(
+        "judging.shortlist", _("Shortlist saved"), _("Officers shortlisted entries for the next round")
+    )
 
 
 @hooks.register("register_admin_viewset")
-def register_judging_setup():
-    from gallery.judging.viewsets import JudgingSetupGroup
+def register_judging_viewsets():
+    return [JudgingViewSet(), JudgingSetupGroup()]
 
-    return JudgingSetupGroup()
+
+@hooks.register("contest_listing_status")
+def contest_listing_status(contests):
+    """Public contest listings say "judging" or "results" once judging has begun (gallery.models.contest)."""
+    return listing_status_keys(contests)

@@ -1,33 +1,55 @@
-"""How far judges are in a round, in a fixed number of queries whatever its size."""
+"""How far judges are, in a fixed number of queries whatever the number of entries, judges or rounds."""
 
-from django.db.models import Count
+from collections import Counter, defaultdict
 
-from gallery.judging.models import Assignment, Declaration, Score
+from django.db.models import Count, Q
+
+from gallery.judging.models import Assignment, Declaration, RoundCriterion, Score
+
+
+def _progress(round_ids, judge_ids=None):
+    """{(round id, judge id): (done, assigned)}: an entry is done when every required criterion is scored (any
+    criterion when none is required) or the judge stepped aside. Four queries whatever the sizes."""
+    required = defaultdict(set)
+    for round_id, criterion_id in RoundCriterion.objects.filter(round_id__in=round_ids, required=True).values_list(
+        "round_id", "pk"
+    ):
+        required[round_id].add(criterion_id)
+    assignments = Assignment.objects.filter(round_entry__round_id__in=round_ids)
+    scores = Score.objects.filter(round_id__in=round_ids)
+    declarations = Declaration.objects.filter(round_id__in=round_ids)
+    if judge_ids is not None:
+        assignments = assignments.filter(judge_id__in=judge_ids)
+        scores = scores.filter(judge_id__in=judge_ids)
+        declarations = declarations.filter(judge_id__in=judge_ids)
+    assigned = set(assignments.values_list("round_entry__round_id", "judge_id", "round_entry_id"))
+    # Per (round, judge, entry): how many scores in all, and how many on required criteria.
+    counted = scores.values_list("round_id", "judge_id", "round_entry_id").annotate(
+        n=Count("pk"), n_required=Count("pk", filter=_required_filter(required))
+    )
+    done = {
+        (round_id, judge_id, entry_id)
+        for round_id, judge_id, entry_id, n, n_required in counted
+        if (n_required == len(required[round_id]) if required[round_id] else n > 0)
+    }
+    done |= set(declarations.values_list("round_id", "judge_id", "round_entry_id"))
+    totals = Counter((round_id, judge_id) for round_id, judge_id, _entry in assigned)
+    finished = Counter((round_id, judge_id) for round_id, judge_id, _entry in assigned & done)
+    return {key: (finished[key], total) for key, total in totals.items()}
+
+
+def _required_filter(required):
+    return Q(criterion_id__in=set().union(*required.values())) if required else Q(pk__in=[])
 
 
 def progress_of(round_, judge_ids=None):
-    """{judge id: (done, assigned)}: an entry is done when every required criterion is scored or the judge
-    stepped aside. Three queries whatever the number of entries."""
-    required = list(round_.criteria.filter(required=True).values_list("pk", flat=True))
-    assignments = Assignment.objects.filter(round_entry__round=round_)
-    if judge_ids is not None:
-        assignments = assignments.filter(judge_id__in=judge_ids)
-    assigned = dict(assignments.values_list("judge_id").annotate(n=Count("pk")).values_list("judge_id", "n"))
-    scored = (
-        Score.objects.filter(round=round_, criterion_id__in=required)
-        .values("judge_id", "round_entry_id")
-        .annotate(n=Count("pk"))
-        .filter(n=len(required))
-    )
-    done_pairs = {(row["judge_id"], row["round_entry_id"]) for row in scored} if required else set()
-    declared = set(Declaration.objects.filter(round=round_).values_list("judge_id", "round_entry_id"))
-    if not required:
-        done_pairs = set(Score.objects.filter(round=round_).values_list("judge_id", "round_entry_id").distinct())
-    assigned_pairs = set(assignments.values_list("judge_id", "round_entry_id"))
-    done = {}
-    for judge_id, _entry in assigned_pairs & (done_pairs | declared):
-        done[judge_id] = done.get(judge_id, 0) + 1
-    return {judge_id: (done.get(judge_id, 0), count) for judge_id, count in assigned.items()}
+    """{judge id: (done, assigned)} in one round."""
+    return {judge_id: counts for (_round, judge_id), counts in _progress([round_.pk], judge_ids).items()}
+
+
+def progress_of_judge(judge, rounds):
+    """{round id: (done, assigned)} of one judge over many rounds, in the same few queries for 1 or 50 rounds."""
+    return {round_id: counts for (round_id, _judge), counts in _progress([r.pk for r in rounds], [judge.pk]).items()}
 
 
 def late_judges(round_):

@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 
 from gallery.judging.domain import aggregation
 from gallery.judging.domain.errors import JudgingError
+from gallery.judging.domain.locks import hold_contest_rounds, hold_judges
 from gallery.judging.models import JudgingSettings, Result, ResultRow, Round, Score
 from gallery.models import Entry
 
@@ -83,7 +84,11 @@ def compute_results(round_):
 @transaction.atomic
 def freeze(round_, user):
     """Approve the results: snapshot ranks and awards, lock every round of the contest, mark the entries."""
-    round_ = Round.objects.select_for_update().select_related("contest").get(pk=round_.pk)
+    # Every round of the contest gets locked: hold them all (in one order, so two approvals queue up), let
+    # judges' writes in flight finish and make later ones see the lock.
+    round_ids = hold_contest_rounds(round_.contest_id)
+    hold_judges(round_ids)
+    round_ = Round.objects.select_related("contest").get(pk=round_.pk)
     contest = round_.contest
     if Result.objects.filter(contest=contest).exists():
         raise JudgingError(_("The results of this contest are already approved."))

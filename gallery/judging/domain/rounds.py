@@ -1,5 +1,5 @@
 """A round's life: opening (rubric frozen, entries enrolled under random codes, judges assigned), judges added
-while it is open, closing. Every change is written to Wagtail's audit log."""
+while it is open, reminders, closing. Every change is written to Wagtail's audit log."""
 
 import secrets
 
@@ -10,9 +10,11 @@ from wagtail.log_actions import log
 
 from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
 from gallery.judging.domain.errors import JudgingError
+from gallery.judging.domain.locks import hold_judges, hold_round
 from gallery.judging.domain.results import compute_results
 from gallery.judging.models import Assignment, Criterion, JudgeProfile, Result, Round, RoundCriterion, RoundEntry
 from gallery.judging.models.rounds import new_anonymous_code
+from gallery.judging.tasks import remind_late_judges
 from gallery.models import Entry
 
 ELIGIBLE_REVIEWS = [Entry.Review.ELIGIBLE, Entry.Review.SHORTLISTED, Entry.Review.WINNER]
@@ -45,7 +47,7 @@ def _unique_codes(count):
 @transaction.atomic
 def open_round(round_, user=None):
     """Open a round: copy the rubric into it, enrol its entries under random codes and assign judges."""
-    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    round_ = hold_round(round_)
     if round_.status != Round.Status.DRAFT:
         raise JudgingError(_("Only a round that has not been opened can be opened."))
     if Round.objects.filter(contest_id=round_.contest_id, status=Round.Status.OPEN).exists():
@@ -138,9 +140,20 @@ def assign_new_judges(round_):
 
 @transaction.atomic
 def close_round(round_, user=None):
-    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    round_ = hold_round(round_)
     if round_.status != Round.Status.OPEN:
         raise JudgingError(_("Only an open round can be closed."))
+    hold_judges([round_.pk])  # no score lands after the closing
     round_.status = Round.Status.CLOSED
     round_.save(update_fields=["status"])
     log(round_, "judging.round.close", user=user)
+
+
+@transaction.atomic
+def remind_judges(round_, user=None):
+    """Email the judges of an open round who have not submitted (a background task), and log the reminder."""
+    round_ = hold_round(round_)
+    if round_.status != Round.Status.OPEN:
+        raise JudgingError(_("Only the judges of an open round can be reminded."))
+    remind_late_judges.enqueue(round_.pk)
+    log(round_, "judging.remind", user=user)

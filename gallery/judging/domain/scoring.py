@@ -7,26 +7,34 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from gallery.judging.domain.errors import JudgingError
+from gallery.judging.domain.locks import hold_membership
 from gallery.judging.domain.progress import progress_of
-from gallery.judging.models import Assignment, Declaration, JudgeNote, RoundCriterion, RoundJudge, Score
+from gallery.judging.models import Assignment, Declaration, JudgeNote, Round, RoundCriterion, RoundJudge, Score
 
 
 def _judge_link(judge, round_entry):
-    """The judge's membership of the round (annotated with `assigned` and `declared`), after checking they
-    may act on this entry now. One query for all three facts."""
-    round_ = round_entry.round
-    if round_.is_locked:
-        raise JudgingError(_("The results are frozen: scores can no longer change."))
-    if not round_.accepts_scores:
-        raise JudgingError(_("This round is not open for scoring."))
+    """The judge's membership of the round, locked until the transaction ends and annotated with `assigned` and
+    `declared`, after checking they may act on this entry now. Call inside a transaction.
+
+    Every write of a judge, their submission and the round's closing and freeze lock this row first
+    (gallery.judging.domain.locks), so whichever comes second sees what the first did: no score lands after a
+    submission, a closing or a freeze.
+    """
+    hold_membership(judge, round_entry.round_id)
     membership = (
-        RoundJudge.objects.filter(round=round_, judge=judge)
+        RoundJudge.objects.filter(round_id=round_entry.round_id, judge=judge)
         .annotate(
             assigned=Exists(Assignment.objects.filter(round_entry=round_entry, judge=judge)),
             declared=Exists(Declaration.objects.filter(round_entry=round_entry, judge=judge)),
         )
         .first()
     )
+    # Read after the lock: a closing or freeze that committed while we waited is seen.
+    round_entry.round = round_ = Round.objects.get(pk=round_entry.round_id)
+    if round_.is_locked:
+        raise JudgingError(_("The results are frozen: scores can no longer change."))
+    if not round_.accepts_scores:
+        raise JudgingError(_("This round is not open for scoring."))
     if membership is None or not membership.assigned:
         raise JudgingError(_("This entry is not assigned to you."))
     if membership.submitted_at:
@@ -34,6 +42,7 @@ def _judge_link(judge, round_entry):
     return membership
 
 
+@transaction.atomic
 def save_score(judge, round_entry, criterion_id, value):
     """Record one criterion's score (None clears it). One row per judge, entry and criterion, even under
     concurrent saves: the insert is an upsert on the unique constraint."""
@@ -51,26 +60,26 @@ def save_score(judge, round_entry, criterion_id, value):
             _("A score must be a whole number from %(low)s to %(high)s.")
             % {"low": criterion.scale_min, "high": criterion.scale_max}
         )
-    with transaction.atomic():
-        Score.objects.bulk_create(
-            [
-                Score(
-                    round_id=round_entry.round_id,
-                    round_entry=round_entry,
-                    criterion=criterion,
-                    judge=judge,
-                    value=value,
-                    updated_at=timezone.now(),
-                )
-            ],
-            update_conflicts=True,
-            unique_fields=["round_entry", "criterion", "judge"],
-            update_fields=["value", "updated_at"],
-        )
-        log(round_entry, "judging.score", user=judge, data={"criterion": criterion.name, "value": value})
+    Score.objects.bulk_create(
+        [
+            Score(
+                round_id=round_entry.round_id,
+                round_entry=round_entry,
+                criterion=criterion,
+                judge=judge,
+                value=value,
+                updated_at=timezone.now(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["round_entry", "criterion", "judge"],
+        update_fields=["value", "updated_at"],
+    )
+    log(round_entry, "judging.score", user=judge, data={"criterion": criterion.name, "value": value})
     return value
 
 
+@transaction.atomic
 def save_note(judge, round_entry, comment, feedback):
     _judge_link(judge, round_entry)
     note, _created = JudgeNote.objects.update_or_create(
@@ -103,11 +112,12 @@ def declare(judge, round_entry, kind, reason):
 @transaction.atomic
 def submit(judge, round_):
     """Lock a judge's scores for the round. Every assigned entry must be scored or stepped aside from."""
-    membership = RoundJudge.objects.select_for_update().filter(round=round_, judge=judge).first()
-    if membership is None:
+    if not hold_membership(judge, round_.pk):
         raise JudgingError(_("You are not a judge of this round."))
+    membership = RoundJudge.objects.get(round=round_, judge=judge)
     if membership.submitted_at:
         raise JudgingError(_("You have already submitted your scores for this round."))
+    round_ = Round.objects.get(pk=round_.pk)  # read after the lock, like _judge_link
     if not round_.accepts_scores:
         raise JudgingError(_("This round is not open for scoring."))
     done, assigned = progress_of(round_, [judge.pk]).get(judge.pk, (0, 0))

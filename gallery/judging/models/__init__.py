@@ -1,4 +1,5 @@
 from gallery.judging.models.config import Criterion, JudgeProfile, JudgingSettings
+from gallery.judging.models.guards import RoundLocked, RoundSettled
 from gallery.judging.models.results import Result, ResultRow
 from gallery.judging.models.rounds import Assignment, Round, RoundCriterion, RoundEntry, RoundJudge
 from gallery.judging.models.scores import Declaration, JudgeNote, Score
@@ -16,5 +17,7 @@ __all__ = [
     "RoundCriterion",
     "RoundEntry",
     "RoundJudge",
+    "RoundLocked",
+    "RoundSettled",
     "Score",
 ]

@@ -1,11 +1,15 @@
 """Judging rounds: which entries, which judges, which rubric (frozen on opening), and who judges what."""
 
 import secrets
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from gallery.judging.models.guards import LockedRoundGuard, RoundSettled
 
 # No 0/O, 1/I/L: codes are read aloud and typed by judges.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -63,6 +67,9 @@ class Round(models.Model):
     # Set when the contest's results are approved: from then on no score of the round may change.
     locked_at = models.DateTimeField(_("locked"), null=True, blank=True, editable=False)
 
+    # What an opened round was built from (its entries, codes and assignments): fixed from opening on.
+    SETTLED_FIELDS = ("contest", "kind", "entry_source", "top_n", "judges_per_entry")
+
     class Meta:
         ordering = ["contest", "position", "pk"]
         verbose_name = _("judging round")
@@ -77,6 +84,30 @@ class Round(models.Model):
     def __str__(self):
         return f"{self.contest} · {self.name}"
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        settled = {name for field in self.SETTLED_FIELDS for name in (field, self._meta.get_field(field).attname)}
+        if (update_fields is None or settled & set(update_fields)) and self.settled_changes():
+            raise RoundSettled(
+                _("The contest, kind, entries and judges per entry of a round cannot change once it has been opened.")
+            )
+        return super().save(*args, **kwargs)
+
+    def settled_changes(self):
+        """Names of the settled fields this instance changes, when the stored round has been opened."""
+        if self.pk is None:
+            return []
+        attnames = {name: self._meta.get_field(name).attname for name in self.SETTLED_FIELDS}
+        stored = Round.objects.filter(pk=self.pk).values("status", *attnames.values()).first()
+        if stored is None or stored["status"] == self.Status.DRAFT:
+            return []
+        return [name for name, attname in attnames.items() if getattr(self, attname) != stored[attname]]
+
+    def clean(self):
+        changed = self.settled_changes()
+        if changed:
+            raise ValidationError({name: _("This cannot change once the round has been opened.") for name in changed})
+
     @property
     def is_locked(self):
         return self.locked_at is not None
@@ -89,6 +120,22 @@ class Round(models.Model):
         if self.opens_at and now < self.opens_at:
             return False
         return not (self.closes_at and now > self.closes_at)
+
+    def in_contest_zone(self, moment):
+        """`moment` as wall-clock time in the contest's zone with the zone's name, e.g. "2027-03-01 18:00
+        (Asia/Almaty)"; "" for no time."""
+        if moment is None:
+            return ""
+        zone = self.contest.time_zone
+        return f"{timezone.localtime(moment, ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
+
+    @property
+    def opens_in_contest_zone(self):
+        return self.in_contest_zone(self.opens_at)
+
+    @property
+    def closes_in_contest_zone(self):
+        return self.in_contest_zone(self.closes_at)
 
     def previous(self):
         return (
@@ -134,7 +181,7 @@ class RoundCriterion(models.Model):
         return self.name
 
 
-class RoundEntry(models.Model):
+class RoundEntry(LockedRoundGuard, models.Model):
     """An entry taking part in a round, known to judges only by a random code unique in the round."""
 
     round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="round_entries")

@@ -4,30 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gallery.judging.models.guards import LockedRoundGuard, RoundLocked
 
-class RoundLocked(Exception):
-    """Raised when something tries to change the scores of a round whose results are frozen."""
-
-
-class LockedRoundGuard:
-    """Refuses writes on rows of a frozen round. The database has the same rule as a trigger."""
-
-    def _round_is_locked(self):
-        from gallery.judging.models.rounds import Round
-
-        return Round.objects.filter(pk=self.round_id, locked_at__isnull=False).exists()
-
-    def save(self, *args, **kwargs):
-        if not self.round_id:
-            self.round_id = self.round_entry.round_id
-        if self._round_is_locked():
-            raise RoundLocked(_("The results of this round are frozen."))
-        return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._round_is_locked():
-            raise RoundLocked(_("The results of this round are frozen."))
-        return super().delete(*args, **kwargs)
+__all__ = ["Declaration", "JudgeNote", "RoundLocked", "Score"]  # RoundLocked: long imported from here
 
 
 class Score(LockedRoundGuard, models.Model):

@@ -1,41 +1,60 @@
-"""Officers' judging screens in the Wagtail admin: rounds, the live ranking, reminders, the freeze, exports."""
+"""Officers' judging screens in the Wagtail admin (served by gallery.judging.viewsets.JudgingViewSet): the rounds,
+a round's live ranking, its operations and exports.
+
+Each view says what it needs through the model's permission policy (wagtail.permissions): following rounds is
+"view" on Round, running them "change" on Round, approving results "add" on Result. Wagtail's PermissionCheckedMixin
+refuses anyone else before the view runs. Operations call one domain service each and show its refusal or success.
+"""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from wagtail.log_actions import log
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic import PermissionCheckedMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView, WagtailAdminTemplateMixin
+from wagtail.permissions import policy_registry
 
-from gallery.judging.domain import errors, exports, results, rounds
+from core.views import run_service
+from gallery.judging.domain import decisions, exports, results, rounds
 from gallery.judging.domain.progress import progress_of
-from gallery.judging.models import JudgeNote, Result, Round, RoundEntry
-from gallery.judging.rules import can_manage_judging, can_see_judge_names
-from gallery.judging.tasks import remind_late_judges
+from gallery.judging.models import JudgeNote, Result, Round
+from gallery.judging.rules import can_see_judge_names
 from gallery.models import ContestPage, Entry
 
-
-def _require_officer(request):
-    if not can_manage_judging(request.user):
-        raise PermissionDenied
+ORDER_PREFIX = "order-"  # the tie-break form's fields: order-<round entry id>
 
 
-def _round(request, round_id):
-    _require_officer(request)
-    return get_object_or_404(Round.objects.select_related("contest"), pk=round_id)
+class RoundPermissionMixin(PermissionCheckedMixin):
+    """Checked against the permission policy registered for Round (gallery.judging.rules)."""
+
+    model = Round
+    permission_required = "view"
 
 
-def index(request):
-    _require_officer(request)
-    contests = ContestPage.objects.order_by("-pk").prefetch_related("judging_rounds")
-    results = set(Result.objects.values_list("contest_id", flat=True))
-    return TemplateResponse(
-        request, "judging/admin/index.html", {"contests": contests, "frozen": results, "page_title": _("Judging")}
-    )
+class RoundObjectMixin(RoundPermissionMixin, BaseObjectMixin):
+    def get_base_object_queryset(self):
+        return Round.objects.select_related("contest")
+
+
+class JudgingIndexView(RoundPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "judging/admin/index.html"
+    page_title = gettext_lazy("Judging")
+    header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["contests"] = ContestPage.objects.order_by("-pk").prefetch_related("judging_rounds")
+        context["frozen"] = set(Result.objects.values_list("contest_id", flat=True))
+        return context
 
 
 def _judges(computed, user):
@@ -43,181 +62,202 @@ def _judges(computed, user):
     return users, exports.judge_labels(computed.judges, users, can_see_judge_names(user))
 
 
-def round_results(request, round_id):
-    round_ = _round(request, round_id)
-    computed = results.compute_results(round_)
-    users, labels = _judges(computed, request.user)
-    references = dict(
-        (pk, (reference, title))
-        for pk, reference, title in Entry.objects.filter(pk__in=[r.entry_id for r in computed.rows]).values_list(
-            "pk", "reference", "title"
+def _references(computed):
+    entry_ids = [row.entry_id for row in computed.rows]
+    rows = Entry.objects.filter(pk__in=entry_ids).values_list("pk", "reference", "title")
+    return {pk: (reference or "", title) for pk, reference, title in rows}
+
+
+class RoundResultsView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "judging/admin/round.html"
+    header_icon = "tasks"
+
+    def get_page_title(self):
+        return self.object.name
+
+    def get_page_subtitle(self):
+        return self.object.contest.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("judging_admin:index"), "label": _("Judging")},
+            {"url": "", "label": str(self.object)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        round_ = self.object
+        computed = results.compute_results(round_)
+        _users, labels = _judges(computed, self.request.user)
+        references = _references(computed)
+        officer_orders = dict(
+            round_.round_entries.filter(officer_tie_break__isnull=False).values_list("pk", "officer_tie_break")
         )
-    )
-    progress = progress_of(round_)
-    memberships = list(round_.round_judges.select_related("judge").order_by("judge_id"))
-    judge_rows = [
-        {
-            "label": labels.get(m.judge_id, m.judge.get_username()),
-            "done": progress.get(m.judge_id, (0, 0))[0],
-            "total": progress.get(m.judge_id, (0, 0))[1],
-            "submitted_at": m.submitted_at,
-            "reminded_at": m.reminded_at,
-        }
-        for m in memberships
-    ]
-    declarations = list(round_.declarations.select_related("round_entry").order_by("created_at"))
-    for declaration in declarations:
-        declaration.label = labels.get(declaration.judge_id, "")
-    notes = list(JudgeNote.objects.filter(round=round_).exclude(comment="", feedback="").select_related("round_entry"))
-    for note in notes:
-        note.label = labels.get(note.judge_id, "")
-    officer_orders = dict(
-        round_.round_entries.filter(officer_tie_break__isnull=False).values_list("pk", "officer_tie_break")
-    )
-    screening = []
-    if round_.kind == Round.Kind.SCREENING:
+        rows = []
+        for row in computed.rows:
+            row.reference, row.title = references.get(row.entry_id, ("", ""))
+            row.breakdown = [row.judge_scores.get(judge_id) for judge_id in computed.judges]
+            row.officer_order = officer_orders.get(row.round_entry_id)
+            rows.append(row)
+        result = Result.objects.filter(contest=round_.contest).first()
+        context.update(
+            {
+                "round": round_,
+                "computed": computed,
+                "rows": rows,
+                "judge_labels": [labels[j] for j in computed.judges],
+                "judge_rows": self._judge_rows(labels),
+                "declarations": self._labelled(round_.declarations.order_by("created_at"), labels),
+                "notes": self._labelled(
+                    JudgeNote.objects.filter(round=round_).exclude(comment="", feedback=""), labels
+                ),
+                "result": result,
+                "frozen_rows": result.rows.all() if result else [],
+                "has_ties": any(row.tied for row in rows),
+                "show_decisions": any(row.tied for row in rows) or bool(officer_orders),
+                "screening": self._screening(),
+                # Buttons only for what the user may do; the views check again.
+                "can_run": self.user_has_permission("change"),
+                "can_approve": policy_registry.get_by_type(Result).user_has_permission(self.request.user, "add"),
+            }
+        )
+        return context
+
+    def _judge_rows(self, labels):
+        progress = progress_of(self.object)
+        return [
+            {
+                "label": labels.get(m.judge_id, m.judge.get_username()),
+                "done": progress.get(m.judge_id, (0, 0))[0],
+                "total": progress.get(m.judge_id, (0, 0))[1],
+                "submitted_at": m.submitted_at,
+                "reminded_at": m.reminded_at,
+            }
+            for m in self.object.round_judges.select_related("judge").order_by("judge_id")
+        ]
+
+    @staticmethod
+    def _labelled(queryset, labels):
+        items = list(queryset.select_related("round_entry"))
+        for item in items:
+            item.label = labels.get(item.judge_id, "")
+        return items
+
+    def _screening(self):
+        if self.object.kind != Round.Kind.SCREENING:
+            return []
         reviews = dict(Entry.Review.choices)
-        counts = Entry.objects.filter(round_entries__round=round_).values_list("review").annotate(n=Count("pk"))
-        screening = [(reviews.get(review, review), n) for review, n in counts.order_by("review")]
-    rows = []
-    for row in computed.rows:
-        row.reference, row.title = references.get(row.entry_id, ("", ""))
-        row.breakdown = [row.judge_scores.get(judge_id) for judge_id in computed.judges]
-        row.officer_order = officer_orders.get(row.round_entry_id)
-        rows.append(row)
-    result = Result.objects.filter(contest=round_.contest).first()
-    return TemplateResponse(
-        request,
-        "judging/admin/round.html",
-        {
-            "round": round_,
-            "computed": computed,
-            "rows": rows,
-            "judge_labels": [labels[j] for j in computed.judges],
-            "judge_rows": judge_rows,
-            "declarations": declarations,
-            "notes": notes,
-            "result": result,
-            "frozen_rows": result.rows.all() if result else [],
-            "has_ties": any(row.tied for row in rows),
-            "show_decisions": any(row.tied for row in rows) or bool(officer_orders),
-            "page_title": str(round_),
-            "screening": screening,
-        },
-    )
+        counts = Entry.objects.filter(round_entries__round=self.object).values_list("review").annotate(n=Count("pk"))
+        return [(reviews.get(review, review), n) for review, n in counts.order_by("review")]
 
 
-@require_POST
-def open_round(request, round_id):
-    round_ = _round(request, round_id)
-    try:
-        plan = rounds.open_round(round_, request.user)
-    except errors.JudgingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The round is open."))
-        if plan.short:
+class RoundOperationView(RoundObjectMixin, BaseOperationView):
+    """A POST that runs one domain service on a round, then goes back to the round with its refusal or success."""
+
+    permission_required = "change"
+    success_message = None
+
+    def perform_operation(self):
+        raise NotImplementedError
+
+    def get_success_message(self, outcome=None):
+        return self.success_message
+
+    def post(self, request, *args, **kwargs):
+        return run_service(
+            request, self.perform_operation, success=self.get_success_message, redirect_to=self.get_success_url()
+        )
+
+
+class OpenRoundView(RoundOperationView):
+    def perform_operation(self):
+        return rounds.open_round(self.object, self.request.user)
+
+    def get_success_message(self, plan=None):
+        if plan is not None and plan.short:
             messages.warning(
-                request,
+                self.request,
                 _("%(count)s entries have fewer judges than asked: too many judges are affiliated with them.")
                 % {"count": len(plan.short)},
             )
-    return redirect("judging_admin:round", round_id=round_.pk)
+        return _("The round is open.")
 
 
-@require_POST
-def close_round(request, round_id):
-    round_ = _round(request, round_id)
-    try:
-        rounds.close_round(round_, request.user)
-    except errors.JudgingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The round is closed."))
-    return redirect("judging_admin:round", round_id=round_.pk)
+class CloseRoundView(RoundOperationView):
+    success_message = gettext_lazy("The round is closed.")
+
+    def perform_operation(self):
+        return rounds.close_round(self.object, self.request.user)
 
 
-@require_POST
-def remind(request, round_id):
-    round_ = _round(request, round_id)
-    remind_late_judges.enqueue(round_.pk)
-    log(round_, "judging.remind", user=request.user)
-    messages.success(request, _("Late judges are being reminded by email."))
-    return redirect("judging_admin:round", round_id=round_.pk)
+class RemindView(RoundOperationView):
+    success_message = gettext_lazy("Late judges are being reminded by email.")
+
+    def perform_operation(self):
+        return rounds.remind_judges(self.object, self.request.user)
 
 
-@require_POST
-def approve(request, round_id):
-    round_ = _round(request, round_id)
-    try:
-        result = results.freeze(round_, request.user)
-    except errors.JudgingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("Results approved and frozen: %(winners)s winners.")
-            % {"winners": result.rows.filter(award="winner").count()},
-        )
-    return redirect("judging_admin:round", round_id=round_.pk)
+class ApproveView(RoundOperationView):
+    """Approving freezes the results: it needs the right to add a Result, not only to run rounds."""
+
+    permission_required = "add"
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Result)
+
+    def perform_operation(self):
+        return results.freeze(self.object, self.request.user)
+
+    def get_success_message(self, result=None):
+        winners = result.rows.filter(award="winner").count()
+        return _("Results approved and frozen: %(winners)s winners.") % {"winners": winners}
 
 
-@require_POST
-def decide_ties(request, round_id):
-    """Officers' decision for entries still tied: a number per entry, lower first."""
-    round_ = _round(request, round_id)
-    if round_.is_locked:
-        messages.error(request, _("The results are frozen."))
-        return redirect("judging_admin:round", round_id=round_.pk)
-    changed = 0
-    for round_entry in RoundEntry.objects.filter(round=round_):
-        raw = request.POST.get(f"order-{round_entry.pk}")
-        if raw is None:
-            continue
-        value = int(raw) if raw.strip().isdigit() else None
-        if value != round_entry.officer_tie_break:
-            round_entry.officer_tie_break = value
-            round_entry.save(update_fields=["officer_tie_break"])
-            changed += 1
-    if changed:
-        log(round_, "judging.tie_break", user=request.user, data={"decisions": changed})
-    messages.success(request, _("Officers' tie-break decisions saved."))
-    return redirect("judging_admin:round", round_id=round_.pk)
+class DecideTiesView(RoundOperationView):
+    """Officers' decision for entries still tied: one number per entry (order-<id>), lower first."""
+
+    def perform_operation(self):
+        orders = {
+            key.removeprefix(ORDER_PREFIX): value
+            for key, value in self.request.POST.items()
+            if key.startswith(ORDER_PREFIX)
+        }
+        return decisions.decide_ties(self.object, orders, self.request.user)
+
+    def get_success_message(self, changed=None):
+        return _("Officers' tie-break decisions saved.")
 
 
-@require_POST
-def shortlist(request, round_id):
-    round_ = _round(request, round_id)
-    chosen = {int(pk) for pk in request.POST.getlist("shortlisted") if pk.isdigit()}
-    RoundEntry.objects.filter(round=round_).update(shortlisted=False)
-    RoundEntry.objects.filter(round=round_, pk__in=chosen).update(shortlisted=True)
-    messages.success(request, _("Shortlist saved: %(count)s entries.") % {"count": len(chosen)})
-    return redirect("judging_admin:round", round_id=round_.pk)
+class ShortlistView(RoundOperationView):
+    def perform_operation(self):
+        return decisions.save_shortlist(self.object, self.request.POST.getlist("shortlisted"), self.request.user)
+
+    def get_success_message(self, count=None):
+        return _("Shortlist saved: %(count)s entries.") % {"count": count}
 
 
-def export(request, round_id, table, fmt):
-    round_ = _round(request, round_id)
-    if table not in ("ranking", "scores") or fmt not in ("csv", "xlsx"):
-        raise PermissionDenied
-    computed = results.compute_results(round_)
-    _users, labels = _judges(computed, request.user)
-    references = dict(
-        (pk, (reference or "", title))
-        for pk, reference, title in Entry.objects.filter(pk__in=[r.entry_id for r in computed.rows]).values_list(
-            "pk", "reference", "title"
-        )
-    )
-    if table == "ranking":
-        rows = exports.ranking_table(computed, references, labels)
-    else:
-        rows = exports.score_sheet_table(round_, labels, references)
-    name = f"{round_.contest.code}-{round_.pk}-{table}"
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.to_xlsx(rows, table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+class ExportView(RoundObjectMixin, View):
+    """The ranking or the full score sheet as CSV or XLSX; judges named only for those who may see names."""
+
+    def get(self, request, pk, table, fmt):
+        round_ = self.object
+        if table not in ("ranking", "scores") or fmt not in ("csv", "xlsx"):
+            raise PermissionDenied
+        computed = results.compute_results(round_)
+        _users, labels = _judges(computed, request.user)
+        references = _references(computed)
+        if table == "ranking":
+            rows = exports.ranking_table(computed, references, labels)
+        else:
+            rows = exports.score_sheet_table(round_, labels, references)
+        if fmt == "csv":
+            response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                exports.to_xlsx(rows, table),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{round_.contest.code}-{round_.pk}-{table}.{fmt}"'
+        return response

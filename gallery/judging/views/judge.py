@@ -6,17 +6,18 @@ URLs speak only of the round's anonymous codes.
 
 import json
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import run_service
 from gallery.judging.domain import errors, results, scoring
-from gallery.judging.domain.progress import progress_of
+from gallery.judging.domain.progress import progress_of_judge
 from gallery.judging.images import clean_image_bytes
 from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
 from gallery.judging.rules import entries_for_judge, rounds_for_judge
@@ -54,14 +55,17 @@ def index(request):
     rounds = list(
         rounds_for_judge(request.user).select_related("contest").order_by("-status", "contest__title", "position")
     )
-    progress = {}
-    for round_ in rounds:
-        progress[round_.pk] = progress_of(round_, [request.user.pk]).get(request.user.pk, (0, 0))
+    progress = progress_of_judge(request.user, rounds)
     submitted = dict(
         RoundJudge.objects.filter(judge=request.user, round__in=rounds).values_list("round_id", "submitted_at")
     )
     items = [
-        {"round": r, "done": progress[r.pk][0], "total": progress[r.pk][1], "submitted_at": submitted.get(r.pk)}
+        {
+            "round": r,
+            "done": progress.get(r.pk, (0, 0))[0],
+            "total": progress.get(r.pk, (0, 0))[1],
+            "submitted_at": submitted.get(r.pk),
+        }
         for r in rounds
     ]
     return TemplateResponse(request, "judging/index.html", {"items": items})
@@ -179,45 +183,46 @@ def score(request, round_id, code):
 @require_POST
 def note(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+
+    def save():
+        comment, feedback = request.POST.get("comment", "")[:5000], request.POST.get("feedback", "")[:5000]
+        return scoring.save_note(request.user, round_entry, comment, feedback)
+
+    if request.headers.get("Accept") != "application/json":
+        entry_url = reverse("judging:entry", args=[round_.pk, code])
+        return run_service(request, save, success=_("Your notes are saved."), redirect_to=entry_url)
     try:
-        scoring.save_note(
-            request.user, round_entry, request.POST.get("comment", "")[:5000], request.POST.get("feedback", "")[:5000]
-        )
+        save()
     except errors.JudgingError as error:
-        if request.headers.get("Accept") == "application/json":
-            return _json_error(error)
-        messages.error(request, str(error))
-        return redirect("judging:entry", round_id=round_.pk, code=code)
-    if request.headers.get("Accept") == "application/json":
-        return JsonResponse({"saved": True})
-    messages.success(request, _("Your notes are saved."))
-    return redirect("judging:entry", round_id=round_.pk, code=code)
+        return _json_error(error)
+    return JsonResponse({"saved": True})
 
 
 @judge_required
 @require_POST
 def declare(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
-    try:
-        scoring.declare(request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", ""))
-    except errors.JudgingError as error:
-        messages.error(request, str(error))
-        return redirect("judging:entry", round_id=round_.pk, code=code)
-    messages.success(request, _("Officers are told that you stepped aside from entry %(code)s.") % {"code": code})
-    return redirect("judging:queue", round_id=round_.pk)
+    return run_service(
+        request,
+        lambda: scoring.declare(
+            request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", "")
+        ),
+        success=_("Officers are told that you stepped aside from entry %(code)s.") % {"code": code},
+        redirect_to=reverse("judging:queue", args=[round_.pk]),
+        failure_redirect_to=reverse("judging:entry", args=[round_.pk, code]),
+    )
 
 
 @judge_required
 @require_POST
 def submit(request, round_id):
     round_, membership = _round_for(request, round_id)
-    try:
-        scoring.submit(request.user, round_)
-    except errors.JudgingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your scores are submitted and locked. Thank you."))
-    return redirect("judging:queue", round_id=round_.pk)
+    return run_service(
+        request,
+        lambda: scoring.submit(request.user, round_),
+        success=_("Your scores are submitted and locked. Thank you."),
+        redirect_to=reverse("judging:queue", args=[round_.pk]),
+    )
 
 
 def _image_response(stored_file):
