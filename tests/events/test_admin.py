@@ -4,26 +4,21 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core import roles
 from events.models import CampaignPage, EventIndexPage, EventPage, HomePage, StoryIndexPage, StoryPage
-from tests.events.conftest import at, make_event
+from tests.events.conftest import at
+from tests.factories import EventFactory, FacilityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 def test_preview_of_every_page_type(home, campaign, story, event_index, story_index):
-    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))], summary="Preview me")
+    event = EventFactory(
+        parent=campaign, title="Webinar", sessions=[(at(2020, 5, 18), at(2020, 5, 18, 13))], summary="Preview me"
+    )
     pages = {
         HomePage: home,
         CampaignPage: campaign,
@@ -48,8 +43,8 @@ def test_preview_of_a_new_event_without_sessions(campaign):
 
 
 def test_admin_preview_endpoint_renders_an_event_being_edited_without_sessions(client, campaign):
-    officer = user_in(roles.OFFICERS, "aigerim")
-    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    officer = UserFactory(username="aigerim", officer=True)
+    event = EventFactory(parent=campaign, title="Webinar", sessions=[(at(2020, 5, 18), at(2020, 5, 18, 13))])
     client.force_login(officer)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk])
     session = event.sessions.get()
@@ -91,7 +86,7 @@ def test_admin_preview_endpoint_renders_an_event_being_edited_without_sessions(c
 
 
 def test_officers_reach_the_page_editor(client, campaign):
-    client.force_login(user_in(roles.OFFICERS, "aigerim"))
+    client.force_login(UserFactory(username="aigerim", officer=True))
     assert client.get(reverse("wagtailadmin_pages:edit", args=[campaign.pk])).status_code == 200
     add_event = reverse("wagtailadmin_pages:add", args=["events", "eventpage", campaign.pk])
     assert client.get(add_event).status_code == 200
@@ -100,7 +95,11 @@ def test_officers_reach_the_page_editor(client, campaign):
 
 @pytest.mark.parametrize("group_name", [roles.FACILITY_STAFF, roles.JUDGES])
 def test_facility_staff_and_judges_cannot_reach_the_page_editor(client, campaign, group_name):
-    client.force_login(user_in(group_name, "facility-kar9" if group_name == roles.FACILITY_STAFF else "judge9"))
+    if group_name == roles.FACILITY_STAFF:
+        user = UserFactory(username="facility-kar9", facility=FacilityFactory())
+    else:
+        user = UserFactory(username="judge9", judge=True)
+    client.force_login(user)
     for url in (
         reverse("wagtailadmin_pages:edit", args=[campaign.pk]),
         reverse("wagtailadmin_explore", args=[campaign.pk]),
@@ -135,8 +134,8 @@ def _event_form(title, time_zone, sessions):
 
 def test_officer_types_session_times_in_the_events_time_zone(client, campaign):
     """An officer whose admin runs in UTC types 10:00 for an Almaty event: it means 10:00 in Almaty."""
-    client.force_login(user_in(roles.OFFICERS, "aigerim"))
-    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    client.force_login(UserFactory(username="aigerim", officer=True))
+    event = EventFactory(parent=campaign, title="Webinar", sessions=[(at(2020, 5, 18), at(2020, 5, 18, 13))])
     session = event.sessions.get()
     edit_url = reverse("wagtailadmin_pages:edit", args=[event.pk])
     html = client.get(edit_url).content.decode()
@@ -161,8 +160,8 @@ def test_officer_types_session_times_in_the_events_time_zone(client, campaign):
 
 
 def test_changing_the_time_zone_reads_the_typed_times_in_the_new_zone(client, campaign):
-    client.force_login(user_in(roles.OFFICERS, "aigerim"))
-    event = make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 13))])
+    client.force_login(UserFactory(username="aigerim", officer=True))
+    event = EventFactory(parent=campaign, title="Webinar", sessions=[(at(2020, 5, 18), at(2020, 5, 18, 13))])
     session = event.sessions.get()
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[event.pk]),

@@ -7,7 +7,8 @@ import icalendar
 import pytest
 
 from events.models import EventPage
-from tests.events.conftest import at, make_event, publish
+from tests.events.conftest import at
+from tests.factories import CampaignFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,10 @@ def vevents(calendar):
 
 
 def test_event_file_has_one_vevent_per_session_with_every_field(client, campaign):
-    event = make_event(
-        campaign,
-        "Four-day webinar",
-        [(at(2020, 5, day), at(2020, 5, day, 13), f"Day {day - 17}") for day in (18, 19, 20, 21)],
+    event = EventFactory(
+        parent=campaign,
+        title="Four-day webinar",
+        sessions=[(at(2020, 5, day), at(2020, 5, day, 13), f"Day {day - 17}") for day in (18, 19, 20, 21)],
         kind=EventPage.Kind.WEBINAR,
         summary="Preventing radicalisation to violence.",
         venue_name="Academy",
@@ -55,7 +56,7 @@ def test_event_file_has_one_vevent_per_session_with_every_field(client, campaign
 
 
 def test_uids_are_stable_across_edits(client, campaign):
-    event = make_event(campaign, "Class", [(at(2020, 7, 13, 11), at(2020, 7, 13, 13))])
+    event = EventFactory(parent=campaign, title="Class", sessions=[(at(2020, 7, 13, 11), at(2020, 7, 13, 13))])
     before = [c["UID"] for c in vevents(parse(client.get(f"/calendar/events/{event.pk}.ics")))]
     event.title = "Class, renamed"
     event.sessions.first().end = at(2020, 7, 13, 14)
@@ -66,27 +67,31 @@ def test_uids_are_stable_across_edits(client, campaign):
 
 
 def test_cancelled_and_postponed_status(client, campaign):
-    cancelled = make_event(campaign, "Cancelled", [(at(2020, 7, 18, 16), at(2020, 7, 18, 18))], status="cancelled")
-    postponed = make_event(campaign, "Postponed", [(at(2020, 7, 19, 16), at(2020, 7, 19, 18))], status="postponed")
+    cancelled = EventFactory(
+        parent=campaign, title="Cancelled", sessions=[(at(2020, 7, 18, 16), at(2020, 7, 18, 18))], status="cancelled"
+    )
+    postponed = EventFactory(
+        parent=campaign, title="Postponed", sessions=[(at(2020, 7, 19, 16), at(2020, 7, 19, 18))], status="postponed"
+    )
     assert vevents(parse(client.get(f"/calendar/events/{cancelled.pk}.ics")))[0]["STATUS"] == "CANCELLED"
     assert vevents(parse(client.get(f"/calendar/events/{postponed.pk}.ics")))[0]["STATUS"] == "TENTATIVE"
 
 
 def test_all_day_event_uses_dates_with_exclusive_end(client, campaign):
-    event = make_event(campaign, "Conference", [(at(2026, 9, 22, 0), at(2026, 9, 24, 23, 59))], all_day=True)
+    event = EventFactory(
+        parent=campaign, title="Conference", sessions=[(at(2026, 9, 22, 0), at(2026, 9, 24, 23, 59))], all_day=True
+    )
     component = vevents(parse(client.get(f"/calendar/events/{event.pk}.ics")))[0]
     assert component.decoded("DTSTART") == datetime.date(2026, 9, 22)
     assert component.decoded("DTEND") == datetime.date(2026, 9, 25)
 
 
 def test_campaign_feed_holds_only_its_events_and_site_feed_holds_all(client, home, campaign, event_index):
-    from events.models import CampaignPage
-
-    inside = make_event(campaign, "Inside", [(at(2020, 7, 13), at(2020, 7, 13, 12))])
-    elsewhere = publish(home, CampaignPage(title="Other", slug="other"))
-    outside = make_event(elsewhere, "Outside", [(at(2021, 1, 1), at(2021, 1, 1, 12))])
-    loose = make_event(event_index, "Loose", [(at(2022, 1, 1), at(2022, 1, 1, 12))])
-    draft = make_event(campaign, "Draft", [(at(2020, 7, 14), at(2020, 7, 14, 12))])
+    inside = EventFactory(parent=campaign, title="Inside", sessions=[(at(2020, 7, 13), at(2020, 7, 13, 12))])
+    elsewhere = CampaignFactory(parent=home, title="Other", slug="other")
+    outside = EventFactory(parent=elsewhere, title="Outside", sessions=[(at(2021, 1, 1), at(2021, 1, 1, 12))])
+    loose = EventFactory(parent=event_index, title="Loose", sessions=[(at(2022, 1, 1), at(2022, 1, 1, 12))])
+    draft = EventFactory(parent=campaign, title="Draft", sessions=[(at(2020, 7, 14), at(2020, 7, 14, 12))])
     draft.unpublish()
 
     campaign_feed = parse(client.get(f"/calendar/campaigns/{campaign.pk}.ics"))

@@ -6,30 +6,30 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from events.models import StoryPage
-from tests.events.conftest import at, make_event, publish
+from tests.events.conftest import at
+from tests.factories import EventFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_search_finds_an_event_by_a_word_in_its_body(client, campaign):
-    make_event(
-        campaign,
-        "Master class",
-        [(at(2020, 7, 13), at(2020, 7, 13, 12))],
+    EventFactory(
+        parent=campaign,
+        title="Master class",
+        sessions=[(at(2020, 7, 13), at(2020, 7, 13, 12))],
         body=json.dumps([{"type": "text", "value": "<p>Prisoners learned acrylic glazing techniques.</p>"}]),
     )
-    make_event(campaign, "Webinar", [(at(2020, 5, 18), at(2020, 5, 18, 12))])
+    EventFactory(parent=campaign, title="Webinar", sessions=[(at(2020, 5, 18), at(2020, 5, 18, 12))])
     html = client.get("/search/?q=glazing").content.decode()
     assert "Master class" in html and "Webinar" not in html
     assert "Nothing found" in client.get("/search/?q=zzzyyyxxx").content.decode()
 
 
 def test_search_leaves_out_drafts(client, campaign):
-    draft = make_event(
-        campaign,
-        "Secret draft",
-        [(at(2020, 7, 13), at(2020, 7, 13, 12))],
+    draft = EventFactory(
+        parent=campaign,
+        title="Secret draft",
+        sessions=[(at(2020, 7, 13), at(2020, 7, 13, 12))],
         body=json.dumps([{"type": "text", "value": "<p>Unannounced glazing.</p>"}]),
     )
     draft.unpublish()
@@ -37,8 +37,8 @@ def test_search_leaves_out_drafts(client, campaign):
 
 
 def test_rss_and_atom_feeds_list_stories_newest_first(client, campaign, story_index):
-    publish(story_index, StoryPage(title="Older story", slug="older", date=datetime.date(2020, 5, 1), summary="Old"))
-    publish(campaign, StoryPage(title="Newer story", slug="newer", date=datetime.date(2020, 7, 18), summary="New"))
+    StoryFactory(parent=story_index, title="Older story", slug="older", date=datetime.date(2020, 5, 1), summary="Old")
+    StoryFactory(parent=campaign, title="Newer story", slug="newer", date=datetime.date(2020, 7, 18), summary="New")
     rss = ElementTree.fromstring(client.get("/feeds/stories.rss").content)
     items = rss.findall("./channel/item")
     assert [item.findtext("title") for item in items] == ["Newer story", "Older story"]
@@ -63,8 +63,8 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_private_areas_out(client):
 
 
 def test_sitemap_lists_live_pages_only(client, campaign, story, event_index, story_index):
-    event = make_event(campaign, "Listed", [(at(2020, 7, 13), at(2020, 7, 13, 12))])
-    draft = make_event(campaign, "Unlisted", [(at(2020, 7, 14), at(2020, 7, 14, 12))])
+    event = EventFactory(parent=campaign, title="Listed", sessions=[(at(2020, 7, 13), at(2020, 7, 13, 12))])
+    draft = EventFactory(parent=campaign, title="Unlisted", sessions=[(at(2020, 7, 14), at(2020, 7, 14, 12))])
     draft.unpublish()
     root = ElementTree.fromstring(client.get("/sitemap.xml").content)
     locations = {element.text for element in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}

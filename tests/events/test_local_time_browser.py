@@ -5,16 +5,16 @@ import zoneinfo
 
 import pytest
 
-from events.models import CampaignPage, HomePage
-from tests.events.conftest import at, make_event, publish
+from tests.events.conftest import at
+from tests.factories import CampaignFactory, EventFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_local_time_script_shows_the_visitors_time(browser, live_server):
-    campaign = publish(HomePage.objects.get(), CampaignPage(title="Mandela Day", slug="mandela-day"))
+    campaign = CampaignFactory(title="Mandela Day", slug="mandela-day")
     start = at(2020, 7, 13, 11)  # 11:00 in Almaty (UTC+6 then) is 05:00 UTC and 07:00 in Berlin (summer time)
-    event = make_event(campaign, "Master class", [(start, start + datetime.timedelta(hours=2))])
+    event = EventFactory(parent=campaign, title="Master class", sessions=[(start, start + datetime.timedelta(hours=2))])
     assert start.astimezone(zoneinfo.ZoneInfo("Europe/Berlin")).strftime("%H:%M") == "07:00"
 
     context = browser.new_context(timezone_id="Europe/Berlin")

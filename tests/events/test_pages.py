@@ -5,18 +5,18 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from events.models import EventPage, StoryPage
-from tests.events.conftest import at, make_event, make_image, publish
+from events.models import EventPage
+from tests.events.conftest import at
+from tests.factories import ContestFactory, EventFactory, StoryFactory, UserFactory, WagtailImageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_page_shows_featured_campaign_upcoming_events_and_stories(client, home, campaign, story):
     soon = timezone.now() + datetime.timedelta(days=3)
-    make_event(campaign, "Future webinar", [(soon, soon + datetime.timedelta(hours=2))])
+    EventFactory(parent=campaign, title="Future webinar", sessions=[(soon, soon + datetime.timedelta(hours=2))])
     html = client.get("/").content.decode()
     assert "Featured campaign" in html and "Mandela Day" in html
     assert "Future webinar" in html
@@ -26,8 +26,12 @@ def test_home_page_shows_featured_campaign_upcoming_events_and_stories(client, h
 
 def test_campaign_page_lists_upcoming_and_past_events_and_stories(client, campaign, story):
     now = timezone.now()
-    make_event(campaign, "Coming soon", [(now + datetime.timedelta(days=1), now + datetime.timedelta(days=1, hours=1))])
-    make_event(campaign, "Long ago", [(at(2020, 7, 13), at(2020, 7, 13, 12))])
+    EventFactory(
+        parent=campaign,
+        title="Coming soon",
+        sessions=[(now + datetime.timedelta(days=1), now + datetime.timedelta(days=1, hours=1))],
+    )
+    EventFactory(parent=campaign, title="Long ago", sessions=[(at(2020, 7, 13), at(2020, 7, 13, 12))])
     html = client.get(campaign.url).content.decode()
     upcoming, past = html.index('id="upcoming-heading"'), html.index('id="past-heading"')
     assert upcoming < html.index("Coming soon") < past < html.index("Long ago")
@@ -37,10 +41,10 @@ def test_campaign_page_lists_upcoming_and_past_events_and_stories(client, campai
 
 
 def test_event_page_shows_sessions_in_its_own_time_zone_with_utc_datetime(client, campaign):
-    event = make_event(
-        campaign,
-        "Four-day webinar",
-        [(at(2020, 5, day), at(2020, 5, day, 13), f"Day {day - 17}") for day in (18, 19, 20, 21)],
+    event = EventFactory(
+        parent=campaign,
+        title="Four-day webinar",
+        sessions=[(at(2020, 5, day), at(2020, 5, day, 13), f"Day {day - 17}") for day in (18, 19, 20, 21)],
         kind=EventPage.Kind.WEBINAR,
     )
     html = client.get(event.url).content.decode()
@@ -52,7 +56,9 @@ def test_event_page_shows_sessions_in_its_own_time_zone_with_utc_datetime(client
 
 
 def test_all_day_multi_day_event_shows_dates_only(client, campaign):
-    event = make_event(campaign, "Conference", [(at(2026, 9, 22, 0), at(2026, 9, 24, 23, 59))], all_day=True)
+    event = EventFactory(
+        parent=campaign, title="Conference", sessions=[(at(2026, 9, 22, 0), at(2026, 9, 24, 23, 59))], all_day=True
+    )
     html = client.get(event.url).content.decode()
     assert '<time datetime="2026-09-22">22 September 2026</time>' in html
     assert '<time datetime="2026-09-24">24 September 2026</time>' in html
@@ -64,30 +70,42 @@ def test_all_day_multi_day_event_shows_dates_only(client, campaign):
     [("cancelled", "This event has been cancelled."), ("postponed", "This event has been postponed.")],
 )
 def test_status_banner(client, campaign, status, banner):
-    event = make_event(campaign, "Opening", [(at(2030, 1, 1), at(2030, 1, 1, 12))], status=status, status_note="Why")
+    event = EventFactory(
+        parent=campaign,
+        title="Opening",
+        sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))],
+        status=status,
+        status_note="Why",
+    )
     html = client.get(event.url).content.decode()
     assert re.search(rf'status-banner--{status}" role="alert">\s*<p><strong>{banner}</strong> Why', html)
 
 
 def test_scheduled_event_has_no_banner(client, campaign):
-    event = make_event(campaign, "Opening", [(at(2030, 1, 1), at(2030, 1, 1, 12))])
+    event = EventFactory(parent=campaign, title="Opening", sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))])
     assert "status-banner" not in client.get(event.url).content.decode()
 
 
 def test_join_link_only_for_signed_in_visitors_and_only_before_the_end(client, campaign):
     now = timezone.now()
     join = "https://meet.example.org/room-42"
-    upcoming = make_event(
-        campaign, "Upcoming", [(now + datetime.timedelta(hours=1), now + datetime.timedelta(hours=2))], join_url=join
+    upcoming = EventFactory(
+        parent=campaign,
+        title="Upcoming",
+        sessions=[(now + datetime.timedelta(hours=1), now + datetime.timedelta(hours=2))],
+        join_url=join,
     )
-    ended = make_event(
-        campaign, "Ended", [(now - datetime.timedelta(hours=3), now - datetime.timedelta(hours=1))], join_url=join
+    ended = EventFactory(
+        parent=campaign,
+        title="Ended",
+        sessions=[(now - datetime.timedelta(hours=3), now - datetime.timedelta(hours=1))],
+        join_url=join,
     )
 
     assert join not in client.get(upcoming.url).content.decode()
     assert "shown to signed-in participants" in client.get(upcoming.url).content.decode()
 
-    client.force_login(get_user_model().objects.create_user("participant", password="x"))
+    client.force_login(UserFactory(username="participant"))
     assert join in client.get(upcoming.url).content.decode()
     assert join not in client.get(ended.url).content.decode()
 
@@ -95,16 +113,16 @@ def test_join_link_only_for_signed_in_visitors_and_only_before_the_end(client, c
 def test_recording_and_materials_appear_after_the_event(client, campaign):
     now = timezone.now()
     recording = "https://video.example.org/recording"
-    later = make_event(
-        campaign,
-        "Later",
-        [(now + datetime.timedelta(days=1), now + datetime.timedelta(days=2))],
+    later = EventFactory(
+        parent=campaign,
+        title="Later",
+        sessions=[(now + datetime.timedelta(days=1), now + datetime.timedelta(days=2))],
         recording_url=recording,
     )
-    over = make_event(
-        campaign,
-        "Over",
-        [(now - datetime.timedelta(days=2), now - datetime.timedelta(days=1))],
+    over = EventFactory(
+        parent=campaign,
+        title="Over",
+        sessions=[(now - datetime.timedelta(days=2), now - datetime.timedelta(days=1))],
         recording_url=recording,
     )
     assert recording not in client.get(later.url).content.decode()
@@ -112,10 +130,10 @@ def test_recording_and_materials_appear_after_the_event(client, campaign):
 
 
 def test_event_json_ld(client, campaign):
-    event = make_event(
-        campaign,
-        "Master class",
-        [(at(2020, 7, 13, 11), at(2020, 7, 13, 13))],
+    event = EventFactory(
+        parent=campaign,
+        title="Master class",
+        sessions=[(at(2020, 7, 13, 11), at(2020, 7, 13, 13))],
         attendance_mode=EventPage.Attendance.MIXED,
         status=EventPage.Status.POSTPONED,
         venue_name="Academy",
@@ -136,7 +154,7 @@ def test_event_json_ld(client, campaign):
     assert place["address"] == "Kostanay"
     assert "image" not in data
 
-    event.hero_image = make_image("Hero")
+    event.hero_image = WagtailImageFactory(title="Hero")
     event.save_revision().publish()
     data = json.loads(
         re.search(r'type="application/ld\+json">(.*?)</script>', client.get(event.url).content.decode(), re.S)[1]
@@ -145,7 +163,9 @@ def test_event_json_ld(client, campaign):
 
 
 def test_json_ld_escapes_script_breaking_text(client, campaign):
-    event = make_event(campaign, "Tricky", [(at(2030, 1, 1), at(2030, 1, 1, 12))], summary="</script><b>x</b>")
+    event = EventFactory(
+        parent=campaign, title="Tricky", sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))], summary="</script><b>x</b>"
+    )
     html = client.get(event.url).content.decode()
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert json.loads(raw)["description"] == "</script><b>x</b>"
@@ -162,14 +182,14 @@ def test_open_graph_and_twitter_tags_use_page_image_then_default(client, campaig
     assert "og:image" not in html and '<meta name="twitter:card" content="summary">' in html
 
     identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
-    identity.default_share_image = make_image("Default share")
+    identity.default_share_image = WagtailImageFactory(title="Default share")
     identity.save()
     html = client.get(campaign.url).content.decode()
     default_url = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
     assert default_url.startswith("http://testserver/") and "fill-1200x630" in default_url
     assert '<meta name="twitter:card" content="summary_large_image">' in html
 
-    campaign.hero_image = make_image("Hero")
+    campaign.hero_image = WagtailImageFactory(title="Hero")
     campaign.save_revision().publish()
     html = client.get(campaign.url).content.decode()
     own_url = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
@@ -178,7 +198,7 @@ def test_open_graph_and_twitter_tags_use_page_image_then_default(client, campaig
 
 
 def test_every_public_page_type_has_open_graph_tags(client, home, campaign, story, event_index, story_index):
-    event = make_event(campaign, "Any", [(at(2030, 1, 1), at(2030, 1, 1, 12))])
+    event = EventFactory(parent=campaign, title="Any", sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))])
     for url in ["/", campaign.url, event.url, story.url, event_index.url, story_index.url, "/search/?q=x"]:
         html = client.get(url).content.decode()
         assert '<meta property="og:title"' in html, url
@@ -187,8 +207,9 @@ def test_every_public_page_type_has_open_graph_tags(client, home, campaign, stor
 
 
 def test_story_page_with_tags_and_gallery(client, campaign, story_index):
-    image = make_image("Gallery photo")
-    story = StoryPage(
+    image = WagtailImageFactory(title="Gallery photo")
+    story = StoryFactory(
+        parent=campaign,
         title="Exhibition online",
         slug="exhibition-online",
         date=datetime.date(2020, 7, 20),
@@ -212,7 +233,6 @@ def test_story_page_with_tags_and_gallery(client, campaign, story_index):
             ]
         ),
     )
-    publish(campaign, story)
     story.tags.add("Mandela Rules")
     story.save_revision().publish()
     html = client.get(story.url).content.decode()
@@ -234,10 +254,9 @@ def test_event_and_story_index_pages_render(client, event_index, story_index, st
 
 def test_campaign_lists_a_contest_child_with_its_state(client, campaign):
     """Campaigns know contests only through the page tree and the listing_status() they offer."""
-    from gallery.models import ContestPage
-
     now = timezone.now()
-    contest = ContestPage(
+    contest = ContestFactory(
+        parent=campaign,
         title="Art contest",
         slug="art-contest",
         code="TST1",
@@ -245,7 +264,6 @@ def test_campaign_lists_a_contest_child_with_its_state(client, campaign):
         closes_at=now + datetime.timedelta(days=10),
         consent_statement="Consent given.",
     )
-    publish(campaign, contest)
     html = client.get(campaign.url).content.decode()
     section = html[html.index('id="features-heading"') : html.index('id="upcoming-heading"')]
     assert "Art contest" in section
@@ -259,12 +277,17 @@ def test_publishing_makes_the_renditions_so_visitors_never_wait_for_them(
     from wagtail.images import get_image_model
 
     Rendition = get_image_model().get_rendition_model()
-    campaign.hero_image = make_image("Hero")
+    campaign.hero_image = WagtailImageFactory(title="Hero")
     with django_capture_on_commit_callbacks(execute=True):
         campaign.save_revision().publish()
     made = Rendition.objects.filter(image=campaign.hero_image).count()
     assert made == 16  # 3 formats x 2 card sizes, 3 formats x 3 hero sizes, 1 share image
-    make_event(campaign, "With picture", [(at(2030, 1, 1), at(2030, 1, 1, 12))], hero_image=campaign.hero_image)
+    EventFactory(
+        parent=campaign,
+        title="With picture",
+        sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))],
+        hero_image=campaign.hero_image,
+    )
     for url in ("/", campaign.url, campaign.get_children().get().url):
         assert client.get(url).status_code == 200
     assert Rendition.objects.filter(image=campaign.hero_image).count() == made  # the pages only read them

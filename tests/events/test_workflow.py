@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -13,15 +11,10 @@ from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 from core import roles
 from events.models import SecondOfficerApprovalTask, StoryPage
 from events.moderation import WORKFLOW_NAME
-from tests.events.conftest import at, make_event
+from tests.events.conftest import at
+from tests.factories import EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def officer(username):
-    user = get_user_model().objects.create_user(username, password="x")
-    user.groups.add(Group.objects.get(name=roles.OFFICERS))
-    return user
 
 
 def test_root_page_uses_the_second_officer_workflow(db):
@@ -33,7 +26,7 @@ def test_root_page_uses_the_second_officer_workflow(db):
 
 
 def test_page_submitted_by_one_officer_goes_live_when_another_approves(client, campaign):
-    author, reviewer = officer("aigerim"), officer("dana")
+    author, reviewer = UserFactory(username="aigerim", officer=True), UserFactory(username="dana", officer=True)
     story = StoryPage(title="Draft story", slug="draft-story", date=datetime.date(2020, 7, 18), live=False)
     campaign.add_child(instance=story)
     story.save_revision(user=author)
@@ -61,7 +54,7 @@ def test_page_submitted_by_one_officer_goes_live_when_another_approves(client, c
 
 
 def test_reviewer_dashboard_lists_only_other_officers_submissions(campaign):
-    author, reviewer = officer("aigerim"), officer("dana")
+    author, reviewer = UserFactory(username="aigerim", officer=True), UserFactory(username="dana", officer=True)
     story = StoryPage(title="Draft", slug="draft", live=False)
     campaign.add_child(instance=story)
     story.save_revision(user=author)
@@ -72,7 +65,7 @@ def test_reviewer_dashboard_lists_only_other_officers_submissions(campaign):
 
 
 def test_publish_scheduled_command_publishes_due_pages_with_nobody_signed_in(client, campaign):
-    event = make_event(campaign, "Scheduled", [(at(2030, 1, 1), at(2030, 1, 1, 12))])
+    event = EventFactory(parent=campaign, title="Scheduled", sessions=[(at(2030, 1, 1), at(2030, 1, 1, 12))])
     event.unpublish()
     event.go_live_at = timezone.now() + datetime.timedelta(hours=1)
     revision = event.save_revision()

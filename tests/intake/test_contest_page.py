@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.intake.conftest import make_contest
+from tests.factories import ContestFactory
 
 
 def test_open_contest_page_shows_rules_deadline_countdown_and_state(client, contest):
@@ -17,8 +17,14 @@ def test_open_contest_page_shows_rules_deadline_countdown_and_state(client, cont
 
 def test_listing_status_follows_the_clock(campaign, regions):
     now = timezone.now()
-    upcoming = make_contest(campaign, regions, code="UP", slug="up", opens=now + timedelta(days=1),
-                            closes=now + timedelta(days=5))  # fmt: skip
+    upcoming = ContestFactory(
+        parent=campaign,
+        code="UP",
+        slug="up",
+        opens_at=now + timedelta(days=1),
+        closes_at=now + timedelta(days=5),
+        eligible_regions=[regions["KAR"], regions["PAV"]],
+    )
     assert upcoming.listing_status_key() == "upcoming"
     assert upcoming.listing_status_key(now + timedelta(days=2)) == "open"
     assert upcoming.listing_status_key(upcoming.closes_at + timedelta(seconds=1)) == "closed"

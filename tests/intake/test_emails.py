@@ -6,22 +6,19 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from gallery.domain import entries as service
-from gallery.domain.images import add_entry_image
 from gallery.models import ContestExtension
-from tests.intake import files
-from tests.intake.conftest import make_staff, upload
+from tests.factories import SubmittedEntryFactory, UserFactory
 
 
 def test_reminders_go_to_eligible_facilities_without_entries(
     contest, facility, other_facility, outside_facility, staff, other_staff
 ):
-    make_staff("outsider", outside_facility)
+    UserFactory(username="outsider", facility=outside_facility)
     contest.closes_at = timezone.now() + timedelta(days=2, hours=12)
     contest.save()
-    entry = service.create_draft(contest, facility, staff, title="W", artist_code="A", consent_confirmed=True)
-    add_entry_image(entry, upload(files.jpeg()))
-    service.submit(entry, staff, notify=False)
+    SubmittedEntryFactory(
+        contest=contest, facility=facility, created_by=staff, title="W", artist_code="A", notify=False
+    )
 
     call_command("send_deadline_reminders", "--days", "3")
     assert [message.to for message in mail.outbox] == [[other_staff.email]]
@@ -43,9 +40,9 @@ def test_reminders_follow_extensions(contest, other_facility, other_staff, offic
 
 
 def test_daily_digest_lists_new_entries_for_officers(contest, facility, staff, officer):
-    entry = service.create_draft(contest, facility, staff, title="Fresh", artist_code="A", consent_confirmed=True)
-    add_entry_image(entry, upload(files.jpeg()))
-    service.submit(entry, staff, notify=False)
+    SubmittedEntryFactory(
+        contest=contest, facility=facility, created_by=staff, title="Fresh", artist_code="A", notify=False
+    )
     call_command("send_entry_digest")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [officer.email]

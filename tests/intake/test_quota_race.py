@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from gallery.domain import entries as service
 from gallery.models import Entry
-from tests.intake.test_entries import ready_draft
+from tests.factories import DraftEntryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,7 +29,9 @@ def slow_numbering(monkeypatch):
 def test_two_simultaneous_submissions_cannot_exceed_the_quota(contest, facility, staff):
     contest.max_entries_per_facility = 1
     contest.save()
-    drafts = [ready_draft(contest, facility, staff, f"Tab {n}") for n in range(2)]
+    drafts = [
+        DraftEntryFactory(contest=contest, facility=facility, created_by=staff, title=f"Tab {n}") for n in range(2)
+    ]
     barrier = threading.Barrier(2)
     outcomes = []
 
@@ -54,7 +56,9 @@ def test_two_simultaneous_submissions_cannot_exceed_the_quota(contest, facility,
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are a PostgreSQL matter")
 def test_simultaneous_submissions_get_distinct_references(contest, facility, staff):
-    drafts = [ready_draft(contest, facility, staff, f"Tab {n}") for n in range(4)]
+    drafts = [
+        DraftEntryFactory(contest=contest, facility=facility, created_by=staff, title=f"Tab {n}") for n in range(4)
+    ]
     barrier = threading.Barrier(len(drafts))
     errors = []
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from gallery.judging.domain import errors, rounds
 from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
 from gallery.judging.models import Assignment, JudgeProfile
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 
 @settings(max_examples=150, deadline=None)
@@ -61,20 +61,20 @@ def test_every_judge_scores_every_entry_by_default():
 
 @pytest.mark.django_db
 def test_opening_a_round_keeps_judges_away_from_affiliated_facilities_and_regions():
-    contest = factories.contest()
-    home = factories.facility()
-    same_region = factories.facility(region=factories.facility().region)
-    elsewhere = factories.facility()
+    contest = ContestFactory()
+    home = FacilityFactory()
+    same_region = FacilityFactory(region=FacilityFactory().region)
+    elsewhere = FacilityFactory()
     entries = [
-        factories.entry(contest, home),
-        factories.entry(contest, same_region),
-        factories.entry(contest, elsewhere),
+        EntryFactory(contest=contest, facility=home),
+        EntryFactory(contest=contest, facility=same_region),
+        EntryFactory(contest=contest, facility=elsewhere),
     ]
-    factories.rubric(contest)
-    tied_to_facility, tied_to_region, free = (factories.user(judge=True) for _ in range(3))
+    rubric(contest)
+    tied_to_facility, tied_to_region, free = (UserFactory(judge=True) for _ in range(3))
     JudgeProfile.objects.create(user=tied_to_facility).facilities.add(home)
     JudgeProfile.objects.create(user=tied_to_region).regions.add(same_region.region)
-    round_ = factories.scoring_round(contest, [tied_to_facility, tied_to_region, free])
+    round_ = RoundFactory(contest=contest, judges=[tied_to_facility, tied_to_region, free])
 
     pairs = set(Assignment.objects.filter(round_entry__round=round_).values_list("round_entry__entry_id", "judge_id"))
     assert (entries[0].pk, tied_to_facility.pk) not in pairs
@@ -86,13 +86,13 @@ def test_opening_a_round_keeps_judges_away_from_affiliated_facilities_and_region
 
 @pytest.mark.django_db
 def test_opening_a_round_enrols_eligible_entries_under_unique_random_codes_and_snapshots_the_rubric():
-    contest = factories.contest()
-    place = factories.facility()
-    eligible = [factories.entry(contest, place) for _ in range(5)]
-    factories.entry(contest, place, review="disqualified")
-    factories.entry(contest, place, state="draft")
-    criteria = factories.rubric(contest)
-    round_ = factories.scoring_round(contest, [factories.user(judge=True)])
+    contest = ContestFactory()
+    place = FacilityFactory()
+    eligible = [EntryFactory(contest=contest, facility=place) for _ in range(5)]
+    EntryFactory(contest=contest, facility=place, review="disqualified")
+    EntryFactory(contest=contest, facility=place, state="draft")
+    criteria = rubric(contest)
+    round_ = RoundFactory(contest=contest, judges=[UserFactory(judge=True)])
 
     enrolled = list(round_.round_entries.all())
     assert {re.entry_id for re in enrolled} == {e.pk for e in eligible}
@@ -101,7 +101,7 @@ def test_opening_a_round_enrols_eligible_entries_under_unique_random_codes_and_s
     for re in enrolled:
         assert re.code.isalnum() and len(re.code) == 6 and re.code != re.entry.reference
     # Random, not derived from ids: the same entries get different codes in another round.
-    again = factories.scoring_round(contest, [factories.user(judge=True)], open_it=False)
+    again = RoundFactory(contest=contest, judges=[UserFactory(judge=True)], opened=False)
     again.round_entries.bulk_create([type(enrolled[0])(round=again, entry_id=re.entry_id) for re in enrolled])
     assert {re.code for re in again.round_entries.all()} != set(codes)
     # Editing the contest's rubric later does not reach the opened round.
@@ -112,11 +112,11 @@ def test_opening_a_round_enrols_eligible_entries_under_unique_random_codes_and_s
 
 @pytest.mark.django_db
 def test_only_one_round_of_a_contest_is_open_at_a_time():
-    contest = factories.contest()
-    factories.entry(contest, factories.facility())
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    factories.scoring_round(contest, [judge])
-    second = factories.scoring_round(contest, [judge], open_it=False)
+    contest = ContestFactory()
+    EntryFactory(contest=contest, facility=FacilityFactory())
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    RoundFactory(contest=contest, judges=[judge])
+    second = RoundFactory(contest=contest, judges=[judge], opened=False)
     with pytest.raises(errors.JudgingError):
         rounds.open_round(second)

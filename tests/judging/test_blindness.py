@@ -10,7 +10,16 @@ from PIL import Image
 
 from gallery.judging.domain import scoring
 from gallery.models import EntryImage
-from tests.judging import factories
+from tests.factories import (
+    ContestFactory,
+    EntryFactory,
+    FacilityFactory,
+    RegionFactory,
+    RoundFactory,
+    UserFactory,
+    jpeg_bytes,
+    rubric,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,16 +44,14 @@ def exif_with_secrets():
 
 @pytest.fixture
 def identified_entry():
-    from gallery.models import Region
-
-    region = Region.objects.create(name=SECRETS["region name"], code=SECRETS["region code"])
-    place = factories.facility(name=SECRETS["facility name"], code=SECRETS["facility code"], region=region)
-    contest = factories.contest()
-    uploader = factories.user(SECRETS["uploader"])
-    work = factories.entry(
-        contest,
-        place,
-        uploader=uploader,
+    region = RegionFactory(name=SECRETS["region name"], code=SECRETS["region code"])
+    place = FacilityFactory(name=SECRETS["facility name"], code=SECRETS["facility code"], region=region)
+    contest = ContestFactory()
+    uploader = UserFactory(username=SECRETS["uploader"])
+    work = EntryFactory(
+        contest=contest,
+        facility=place,
+        created_by=uploader,
         images=2,
         artist_code=SECRETS["artist code"],
         reference=SECRETS["reference"],
@@ -56,16 +63,16 @@ def identified_entry():
     leaky = EntryImage.objects.get(entry=work, position=1)
     leaky.file.save(
         f"{SECRETS['reference']}-{SECRETS['facility code']}.jpg",
-        ContentFile(factories.jpeg_bytes(exif=exif_with_secrets())),
+        ContentFile(jpeg_bytes(exif=exif_with_secrets())),
     )
     # The same goes for its thumbnail, which the queue and the strip of views load.
     leaky.thumbnail.save(
         f"{SECRETS['reference']}-{SECRETS['facility code']}-thumb.jpg",
-        ContentFile(factories.jpeg_bytes(size=(20, 15), exif=exif_with_secrets())),
+        ContentFile(jpeg_bytes(size=(20, 15), exif=exif_with_secrets())),
     )
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge], visibility="after_submit")
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge], visibility="after_submit")
     return round_, judge, work
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from gallery.judging.models import Score
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,13 +18,13 @@ def sign_in(page, live_server, user):
 
 
 def test_keyboard_scoring_saves_and_moves_between_entries(page, live_server):
-    contest = factories.contest()
-    place = factories.facility()
+    contest = ContestFactory()
+    place = FacilityFactory()
     for _ in range(2):
-        factories.entry(contest, place, images=1)
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge])
+        EntryFactory(contest=contest, facility=place, images=1)
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge])
     first, second = round_.round_entries.order_by("position", "pk")
     composition, technique = round_.criteria.order_by("position")
     sign_in(page, live_server, judge)

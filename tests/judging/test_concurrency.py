@@ -7,18 +7,18 @@ from django.db import connection, connections
 
 from gallery.judging.domain import scoring
 from gallery.judging.models import RoundEntry, Score
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_saves_of_one_score_leave_one_row():
     if connection.vendor != "postgresql":
         pytest.skip("row-level concurrency is checked on PostgreSQL (DATABASE_URL=postgres://...)")
-    contest = factories.contest()
-    factories.entry(contest, factories.facility())
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge])
+    contest = ContestFactory()
+    EntryFactory(contest=contest, facility=FacilityFactory())
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge])
     re_pk = round_.round_entries.get().pk
     criterion_pk = round_.criteria.first().pk
 

@@ -8,7 +8,7 @@ from demo import judging_2020 as demo
 from demo.accounts import DemoContext
 from gallery.judging.models import Declaration, Result, Round, Score
 from gallery.models import Entry
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,13 @@ def test_demo_does_nothing_without_the_contest():
 
 
 def test_demo_judges_md20_and_is_idempotent(client):
-    contest = factories.contest(code="MD20", winners=10)
-    places = [factories.facility() for _ in range(4)]
+    contest = ContestFactory(code="MD20", number_of_winners=10)
+    places = [FacilityFactory() for _ in range(4)]
     for n in range(24):
-        factories.entry(contest, places[n % 4], images=1 if n < 3 else 0)
-    factories.entry(contest, places[0], review=Entry.Review.DISQUALIFIED)
-    judges = [factories.user(f"judge{n}", judge=True) for n in (1, 2, 3)]
-    factories.user("officer", officer=True)
+        EntryFactory(contest=contest, facility=places[n % 4], images=1 if n < 3 else 0)
+    EntryFactory(contest=contest, facility=places[0], review=Entry.Review.DISQUALIFIED)
+    judges = [UserFactory(username=f"judge{n}", judge=True) for n in (1, 2, 3)]
+    UserFactory(username="officer", officer=True)
     context = DemoContext(password="pw", log=lambda *a: None)
 
     demo.seed(context)

@@ -6,19 +6,19 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = [pytest.mark.s3, pytest.mark.django_db]
 
 
 def test_judge_receives_image_bytes_from_private_s3(client, s3_storages):
-    contest = factories.contest()
-    work = factories.entry(contest, factories.facility(), images=1)
+    contest = ContestFactory()
+    work = EntryFactory(contest=contest, facility=FacilityFactory(), images=1)
     stored = work.images.get()
     assert stored.file.storage.bucket_name == s3_storages["private"]
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge])
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge])
     code = round_.round_entries.get().code
     client.force_login(judge)
 
@@ -31,5 +31,5 @@ def test_judge_receives_image_bytes_from_private_s3(client, s3_storages):
     with stored.file.open("rb") as handle:
         assert handle.read() == response.content  # clean bytes are passed through unchanged
 
-    client.force_login(factories.user(judge=True))
+    client.force_login(UserFactory(judge=True))
     assert client.get(reverse("judging:image", args=[round_.pk, code, 0])).status_code == 404

@@ -14,25 +14,25 @@ from core import roles
 from gallery.judging.domain import scoring
 from gallery.judging.models import Declaration, Result, Round
 from gallery.models import Entry
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def contest_round():
-    contest = factories.contest(winners=2)
-    place = factories.facility()
-    entries = [factories.entry(contest, place) for _ in range(5)]
-    factories.rubric(contest)
-    judges = [factories.user(f"juror{n}", judge=True, email=f"juror{n}@example.org") for n in range(1, 4)]
-    round_ = factories.scoring_round(contest, judges)
+    contest = ContestFactory(number_of_winners=2)
+    place = FacilityFactory()
+    entries = [EntryFactory(contest=contest, facility=place) for _ in range(5)]
+    rubric(contest)
+    judges = [UserFactory(username=f"juror{n}", judge=True, email=f"juror{n}@example.org") for n in range(1, 4)]
+    round_ = RoundFactory(contest=contest, judges=judges)
     values = {e.pk: 9 - i for i, e in enumerate(entries)}  # 9, 8, 7, 6, 5
     for judge in judges[:2]:
         for re in round_.round_entries.select_related("round"):
             for criterion in round_.criteria.all():
                 scoring.save_score(judge, re, criterion.pk, values[re.entry_id])
-    officer = factories.user("aigerim", officer=True)
+    officer = UserFactory(username="aigerim", officer=True)
     return round_, judges, entries, officer
 
 
@@ -154,7 +154,7 @@ def test_officer_creates_a_round_with_its_judges_in_the_admin(client, contest_ro
 
 def test_judge_added_to_an_open_round_gets_the_entries(client, contest_round):
     round_, judges, _, officer = contest_round
-    newcomer = factories.user("newjuror", judge=True)
+    newcomer = UserFactory(username="newjuror", judge=True)
     client.force_login(officer)
     response = client.post(
         reverse("judging_rounds:edit", args=[round_.pk]),

@@ -6,19 +6,19 @@ from django.urls import reverse
 from gallery.judging.domain import errors, results, rounds, scoring
 from gallery.judging.models import Round, RoundJudge
 from gallery.judging.status import judging_status_key
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def scored():
-    contest = factories.contest(winners=1)
-    place = factories.facility()
-    entries = [factories.entry(contest, place) for _ in range(5)]
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge])
+    contest = ContestFactory(number_of_winners=1)
+    place = FacilityFactory()
+    entries = [EntryFactory(contest=contest, facility=place) for _ in range(5)]
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge])
     for re in round_.round_entries.select_related("round"):
         value = 10 - entries.index(re.entry)  # entries[0] best
         for criterion in round_.criteria.all():
@@ -48,7 +48,7 @@ def test_final_round_takes_the_top_n_with_fresh_codes_and_its_own_scores(scored)
 
 def test_final_round_takes_the_officers_shortlist(client, scored):
     contest, entries, judge, round_ = scored
-    officer = factories.user(officer=True)
+    officer = UserFactory(officer=True)
     client.force_login(officer)
     chosen = round_.round_entries.filter(entry__in=[entries[2], entries[4]])
     client.post(reverse("judging_admin:shortlist", args=[round_.pk]), {"shortlisted": [re.pk for re in chosen]})
@@ -66,7 +66,7 @@ def test_officers_decide_a_remaining_tie(client, scored):
             scoring.save_score(judge, re, criterion.pk, 2)
     rows = {row.entry_id: row for row in results.compute_results(round_).rows}
     assert rows[entries[3].pk].tied and rows[entries[4].pk].tied
-    client.force_login(factories.user(officer=True))
+    client.force_login(UserFactory(officer=True))
     later = next(re for re in tied if re.entry_id == entries[3].pk)
     sooner = next(re for re in tied if re.entry_id == entries[4].pk)
     client.post(
@@ -82,19 +82,19 @@ def test_contest_status_key_follows_judging(scored):
     assert judging_status_key(contest) == "judging"
     rounds.close_round(round_)
     assert judging_status_key(contest) is None
-    results.freeze(round_, factories.user(officer=True))
+    results.freeze(round_, UserFactory(officer=True))
     assert judging_status_key(contest) == "results"
-    assert judging_status_key(factories.contest()) is None
+    assert judging_status_key(ContestFactory()) is None
 
 
 def test_screening_round_page_summarises_officers_decisions(client):
-    contest = factories.contest()
-    place = factories.facility()
-    factories.entry(contest, place)
-    factories.entry(contest, place, review="disqualified")
+    contest = ContestFactory()
+    place = FacilityFactory()
+    EntryFactory(contest=contest, facility=place)
+    EntryFactory(contest=contest, facility=place, review="disqualified")
     screening = Round.objects.create(contest=contest, name="Screening", kind=Round.Kind.SCREENING, position=0)
     rounds.open_round(screening)
     assert screening.round_entries.count() == 2  # every submitted entry is screened
-    client.force_login(factories.user(officer=True))
+    client.force_login(UserFactory(officer=True))
     html = client.get(reverse("judging_admin:round", args=[screening.pk])).content.decode()
     assert "Eligible: 1" in html and "Disqualified: 1" in html

@@ -8,20 +8,20 @@ from gallery.judging.domain import errors, progress, results, scoring
 from gallery.judging.models import Declaration, Result, RoundEntry, Score
 from gallery.judging.models.scores import RoundLocked
 from gallery.models import Entry
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def setup():
-    contest = factories.contest(winners=1)
-    place = factories.facility()
-    entries = [factories.entry(contest, place) for _ in range(3)]
-    factories.rubric(contest)
-    judges = [factories.user(judge=True) for _ in range(2)]
-    round_ = factories.scoring_round(contest, judges)
-    officer = factories.user(officer=True)
+    contest = ContestFactory(number_of_winners=1)
+    place = FacilityFactory()
+    entries = [EntryFactory(contest=contest, facility=place) for _ in range(3)]
+    rubric(contest)
+    judges = [UserFactory(judge=True) for _ in range(2)]
+    round_ = RoundFactory(contest=contest, judges=judges)
+    officer = UserFactory(officer=True)
     return contest, entries, judges, round_, officer
 
 
@@ -61,11 +61,11 @@ def test_out_of_range_scores_are_refused(setup, value):
 
 def test_unassigned_judge_and_foreign_criterion_are_refused(setup):
     contest, entries, judges, round_, _ = setup
-    outsider = factories.user(judge=True)
+    outsider = UserFactory(judge=True)
     re = round_entry(round_, entries[0])
     with pytest.raises(errors.JudgingError):
         scoring.save_score(outsider, re, round_.criteria.first().pk, 5)
-    other_round = factories.scoring_round(factories.contest(), [judges[0]], open_it=False)
+    other_round = RoundFactory(contest=ContestFactory(), judges=[judges[0]], opened=False)
     other_round.criteria.create(name="X", weight=1, scale_min=1, scale_max=10)
     with pytest.raises(errors.JudgingError):
         scoring.save_score(judges[0], re, other_round.criteria.get().pk, 5)

@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from PIL import Image
 
-from gallery.domain.images import ensure_thumbnail
+from gallery.domain.thumbnails import ensure_thumbnail
 from gallery.models import EntryImage
-from tests.judging import factories
+from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, jpeg_bytes, rubric
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +20,14 @@ FULL_SIZE = (1200, 900)
 
 @pytest.fixture
 def round_with_large_images(client):
-    contest = factories.contest()
-    work = factories.entry(contest, factories.facility(), images=2)
+    contest = ContestFactory()
+    work = EntryFactory(contest=contest, facility=FacilityFactory(), images=2)
     for stored in EntryImage.objects.filter(entry=work):
-        stored.file.save(f"large-{stored.position}.jpg", ContentFile(factories.jpeg_bytes(size=FULL_SIZE)))
+        stored.file.save(f"large-{stored.position}.jpg", ContentFile(jpeg_bytes(size=FULL_SIZE)))
         ensure_thumbnail(stored)  # what the intake's background task does after an upload
-    factories.rubric(contest)
-    judge = factories.user(judge=True)
-    round_ = factories.scoring_round(contest, [judge])
+    rubric(contest)
+    judge = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[judge])
     client.force_login(judge)
     return round_, round_.round_entries.get(), judge
 
@@ -79,7 +79,7 @@ def test_thumbnail_url_has_the_same_permission_checks(client, round_with_large_i
     client.logout()
     assert client.get(url).status_code == 302  # to the sign-in page
 
-    client.force_login(factories.user(judge=True))  # not a judge of this round
+    client.force_login(UserFactory(judge=True))  # not a judge of this round
     assert client.get(url).status_code == 404
 
     client.force_login(judge)
