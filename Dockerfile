@@ -13,6 +13,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONPATH="/app:/app/site" \
     DJANGO_SETTINGS_MODULE=vitrine.settings.production \
     PORT=8000
+# Award certificates (WeasyPrint) need Pango and HarfBuzz's subsetter; their fonts ship with the app. Versions are
+# pinned to bookworm's upstream releases, so Debian's security fixes still install.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        "libpango-1.0-0=1.50.*" "libpangoft2-1.0-0=1.50.*" "libharfbuzz-subset0=6.0.*" \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 vitrine \
     && useradd --system --uid 10001 --gid vitrine --home-dir /app --shell /usr/sbin/nologin vitrine
 COPY --from=build /venv /venv

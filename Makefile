@@ -10,7 +10,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 # Tests run on every core (pytest-xdist); each worker gets its own database, media folder and S3 server.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint check pytest pytest-sqlite pytest-postgres chromium bench clean
+.PHONY: run test lint check pytest pytest-sqlite pytest-postgres chromium system-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
-run: $(VENV)/.runtime-installed
+run: system-deps $(VENV)/.runtime-installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo
@@ -55,10 +55,24 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-pytest-sqlite: $(VENV)/.dev-installed
+# WeasyPrint (award certificates) loads Debian's Pango and HarfBuzz's subsetter. When a library is missing, install
+# them if we may (root with apt), else say what to install; a second run only asks ldconfig.
+SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+system-deps:
+	@missing=$$(for lib in $(SYSTEM_LIBS); do /sbin/ldconfig -p 2>/dev/null | grep -q "$$lib " || echo $$lib; done); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's Pango and HarfBuzz for the PDF certificates"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(SYSTEM_PACKAGES) >/dev/null; \
+	elif [ -n "$$missing" ]; then \
+		echo "Missing $$missing: install $(SYSTEM_PACKAGES) (Debian) for the PDF certificates."; \
+	fi
+
+pytest-sqlite: system-deps $(VENV)/.dev-installed
 	DATABASE_URL=sqlite:///$(CURDIR)/.test-db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 
-pytest-postgres: $(VENV)/.dev-installed
+pytest-postgres: system-deps $(VENV)/.dev-installed
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
@@ -67,7 +81,7 @@ pytest-postgres: $(VENV)/.dev-installed
 		echo "PostgreSQL at $(PG_TEST_URL) is unreachable: the PostgreSQL run is skipped (required when CI=true)."; \
 	fi
 
-test: lint check chromium
+test: lint check chromium system-deps
 	$(MAKE) pytest-sqlite
 	$(MAKE) pytest-postgres
 

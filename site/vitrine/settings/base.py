@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "gallery",
     "gallery.judging",
+    "gallery.exhibition",
     # After the domain apps: its post-migrate step grants roles on the page tree that "events" ensures.
     "core",
     "wagtail.contrib.forms",
