@@ -9,6 +9,7 @@ a signed-in superuser sees which check failed and why.
 import asyncio
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from django.conf import settings
@@ -106,7 +107,10 @@ def forget_readiness():
 
 
 def _run_readiness_checks():
-    results = async_to_sync(ReadinessView().run_checks)()
+    # In a thread of its own: the calling thread may already run an event loop (an ASGI server, a browser
+    # test's driver), and async_to_sync refuses to start a second one there.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        results = pool.submit(async_to_sync(ReadinessView().run_checks)).result()
     return {name: _summary(result) for name, result in zip(READINESS_CHECKS, results, strict=True)}
 
 
