@@ -7,6 +7,7 @@ With a session cookie, per-user parts may appear (an online event's join link), 
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 
 class PublicPageCacheMiddleware:
@@ -29,3 +30,12 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=settings.VITRINE_PUBLIC_PAGE_MAX_AGE)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+def purge_pages(pages, urls=()):
+    """Tell every configured front-end cache (WAGTAILFRONTENDCACHE: a CDN or proxy in front) to forget these pages
+    (with each page's cached paths, see Page.get_cached_paths) and these absolute URLs."""
+    batch = PurgeBatch()
+    batch.add_pages([page for page in pages if page is not None])
+    batch.add_urls(urls)
+    batch.purge()

@@ -40,6 +40,9 @@ ROLE_PERMISSIONS = {
         "judging.view_result",
         "judging.add_result",
         "judging.view_judge_names",
+        # Exhibition: take a work down at once (final, audited), list takedowns.
+        "exhibition.view_takedown",
+        "exhibition.add_takedown",
     ],
     JUDGES: ["judging.act_as_judge"],
     FACILITY_STAFF: [],

@@ -20,6 +20,7 @@ DEMO_STEPS = [
     "demo.campaigns.seed",  # the campaign, its events and stories
     "demo.contest_2020.seed",  # the contest and its entries with generated artworks
     "demo.judging_2020.seed",  # rounds, scores and the frozen result
+    "demo.exhibition_2020.seed",  # the published online exhibition of its winners
     "demo.campaigns.seed_next_campaign",  # the 2027 campaign, live today
     "demo.contests_2027.seed",  # an open contest (MD27) and a closed one awaiting the jury (PH26)
     "demo.judging_2027.seed",  # PH26's scoring round, open and half scored

@@ -9,3 +9,6 @@ class ExhibitionConfig(AppConfig):
     name = "gallery.exhibition"
     label = "exhibition"
     verbose_name = _("Exhibition")
+
+    def ready(self):
+        from gallery.exhibition import rules, signals  # noqa: F401 - registers rules and policies, connects signals
