@@ -41,6 +41,7 @@ def seed(context):
         title="Online exhibition: art behind walls 2020",
         slug="online-exhibition",
         contest=contest,
+        live=False,
         intro=INTRO,
         hashtag="#MandelaDay",
         search_description="The winning works of the 2020 Nelson Mandela Day art and photo contest.",

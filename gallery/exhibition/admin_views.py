@@ -14,6 +14,12 @@ from gallery.models import Entry
 
 
 class WorkChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        # int() reads other scripts' digits ("١" is 1): an id is ASCII digits or it is no choice at all.
+        if value not in self.empty_values and not (isinstance(value, str) and value.isascii() and value.isdigit()):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
     def label_from_instance(self, entry):
         return f"{entry.reference or entry.pk}: {entry.title}"
 

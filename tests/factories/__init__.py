@@ -13,6 +13,7 @@ from tests.factories.entries import (
     bulk_entries,
     jpeg_bytes,
 )
+from tests.factories.exhibition import awarded_contest, exhibition_of
 from tests.factories.judging import CriterionFactory, RoundFactory, rubric, scored_round
 from tests.factories.pages import (
     CampaignFactory,
@@ -28,6 +29,8 @@ from tests.factories.pages import (
 from tests.factories.people import FacilityFactory, FacilityMembershipFactory, RegionFactory, UserFactory, role_group
 
 __all__ = [
+    "awarded_contest",
+    "exhibition_of",
     "CampaignFactory",
     "ContestFactory",
     "CriterionFactory",

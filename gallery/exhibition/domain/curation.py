@@ -8,7 +8,7 @@ eligible section switched off) are removed. Each work gets every image of its en
 
 from django.db.models import Max
 
-from gallery.exhibition.models import ExhibitedImage, ExhibitedWork
+from gallery.exhibition.models.works import ExhibitedImage, ExhibitedWork
 from gallery.judging.models import ResultRow
 from gallery.models import Entry, EntryImage
 
@@ -37,14 +37,18 @@ def eligible_entries(contest_id, excluded):
 
 def wanted_works(page):
     """[(entry id, award, rank)] in the order a fresh exhibition would show them."""
-    if not page.contest_id:
+    return wanted_for(page.contest_id, page.show_all_eligible)
+
+
+def wanted_for(contest_id, show_all_eligible):
+    if not contest_id:
         return []
-    awarded = result_rows(page.contest_id)
+    awarded = result_rows(contest_id)
     if not awarded:
         return []
     wanted = list(awarded)
-    if page.show_all_eligible:
-        wanted += [(pk, "", None) for pk in eligible_entries(page.contest_id, [row[0] for row in awarded])]
+    if show_all_eligible:
+        wanted += [(pk, "", None) for pk in eligible_entries(contest_id, [row[0] for row in awarded])]
     return wanted
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from gallery.exhibition.models.public_files import PublicRendition, ShareImage
+from gallery.exhibition.models.works import ExhibitedImage, ExhibitedWork
 from gallery.exhibition.renditions import EXTENSIONS
 from gallery.models import Entry
 
@@ -147,11 +148,37 @@ def _card(share_image, alt):
     return {"url": share_image.file.url, "width": share_image.width, "height": share_image.height, "alt": alt}
 
 
+def _live_rows(page):
+    """The live page's works and their images, entries and renditions: five queries (the share images included)
+    whatever the number of works, with subqueries rather than long lists of ids."""
+    rows = list(ExhibitedWork.objects.filter(page=page).order_by("sort_order", "pk"))
+    images = {}
+    for image in ExhibitedImage.objects.filter(work__page=page).order_by("sort_order", "pk"):
+        images.setdefault(image.work_id, []).append(image)
+    entry_ids = ExhibitedWork.objects.filter(page=page).values("entry_id")
+    image_ids = ExhibitedImage.objects.filter(work__page=page).values("entry_image_id")
+    return rows, {row.pk: images.get(row.pk, []) for row in rows}, entry_ids, image_ids
+
+
+def _draft_rows(page):
+    """A draft's works live in memory (the revision being previewed)."""
+    rows = list(page.works.all())
+    images = {id(row): list(row.images.all()) for row in rows}
+    return (
+        rows,
+        images,
+        [row.entry_id for row in rows],
+        [image.entry_image_id for row_images in images.values() for image in row_images],
+    )
+
+
 def shown_exhibition(page, preview=False):
     """The works of `page` as the public sees them (or, with `preview`, as the editor's draft would show them)."""
-    rows = list(page.works.all().prefetch_related("images__entry_image" if preview else "images"))
-    entries = shown_entries([row.entry_id for row in rows]).in_bulk()
-    image_ids = [image.entry_image_id for row in rows for image in row.images.all()]
+    if preview:
+        rows, images_of, entry_ids, image_ids = _draft_rows(page)
+    else:
+        rows, images_of, entry_ids, image_ids = _live_rows(page)
+    entries = {entry.pk: entry for entry in shown_entries(entry_ids)}
     renditions = {}
     for rendition in PublicRendition.objects.filter(entry_image_id__in=image_ids):
         renditions.setdefault(rendition.entry_image_id, []).append(rendition)
@@ -162,7 +189,7 @@ def shown_exhibition(page, preview=False):
         if entry is None or (row.award == "" and not page.show_all_eligible):
             continue
         images = []
-        for exhibited in row.images.all():
+        for exhibited in images_of[id(row) if preview else row.pk]:
             image = shown_image(exhibited, renditions.get(exhibited.entry_image_id, []))
             if image is None and preview:
                 image = preview_image(exhibited)

@@ -9,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from gallery.exhibition.panels import SummaryPanel, hidden
+
 
 class ExhibitedWork(Orderable, ClusterableModel):
     class Award(models.TextChoices):
@@ -25,16 +27,19 @@ class ExhibitedWork(Orderable, ClusterableModel):
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
 
     panels = [
-        FieldPanel("entry", read_only=True),
-        FieldPanel("award", read_only=True),
-        FieldPanel("rank", read_only=True),
+        hidden("entry"),
+        hidden("number"),
+        hidden("award"),
+        hidden("rank"),
+        SummaryPanel("exhibition/admin/work_summary.html"),
         InlinePanel("images", heading=_("Images"), label=_("Image")),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("exhibited work")
         verbose_name_plural = _("exhibited works")
-        constraints = [models.UniqueConstraint(fields=["page", "number"], name="exhibition_work_number_unique")]
+        # Numbers are unique per page, checked by the page's form: not in the database, because publishing a draft
+        # writes the rows anew before it deletes the old ones.
 
     def __str__(self):
         return f"{self.number}. {self.entry.title}" if self.entry_id else str(self.number)
@@ -54,7 +59,7 @@ class ExhibitedImage(Orderable):
         ),
     )
 
-    panels = [FieldPanel("entry_image", read_only=True), FieldPanel("alt_text")]
+    panels = [hidden("entry_image"), SummaryPanel("exhibition/admin/image_summary.html"), FieldPanel("alt_text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("exhibited image")
