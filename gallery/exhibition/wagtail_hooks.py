@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from gallery.exhibition import audit
+from gallery.exhibition import admin_urls, audit
 from gallery.exhibition.admin_views import TakedownViewSet
 from gallery.exhibition.domain.curation import sync_works
 from gallery.exhibition.models import ExhibitionPage
@@ -27,3 +27,18 @@ def fill_works_from_results(request, page):
     draft = page.get_latest_revision_as_object()
     if sync_works(draft):
         draft.save_revision(user=request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_media_kit_url():
+    return admin_urls.urlpatterns  # /admin/exhibition/<page_id>/media-kit.zip
+
+
+@hooks.register("register_page_header_buttons")
+def media_kit_header_button(page, user, view_name, next_url=None):
+    return admin_urls.media_kit_buttons(page, user, priority=75)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def media_kit_listing_button(page, user, next_url=None):
+    return admin_urls.media_kit_buttons(page, user, priority=55)

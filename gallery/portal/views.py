@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError
 from core.private_files import serve_private
@@ -21,6 +21,7 @@ from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_faci
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
 from gallery.domain.thumbnails import ensure_thumbnail
 from gallery.models import ContestPage
+from gallery.portal import exhibition_views as exhibition
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import facility_of, visible_entries, visible_entry_images
@@ -140,6 +141,7 @@ def entry_detail(request, pk):
             "remove": _("Remove"),
             "image": _("Image"),
         },
+        **exhibition.entry_context(request, entry),
     }
     return render(request, "gallery/portal/entry_detail.html", context)
 
@@ -251,6 +253,22 @@ def entry_delete(request, pk):
         redirect_to="portal:dashboard",
         failure_redirect_to=_entry_url(entry),
     )
+
+
+# --- The exhibition: certificates and the artist's consent (exhibition_views.py) ---------------------------------
+
+
+@staff_only
+@require_GET
+def entry_certificate(request, pk):
+    return exhibition.certificate_response(request, _entry(request, pk))
+
+
+@staff_only
+@require_POST
+def entry_withdraw_consent(request, pk):
+    entry = _entry(request, pk)
+    return exhibition.withdraw_consent(request, entry, redirect_to=_entry_url(entry))
 
 
 # --- Private files: officers (admin) and the entry's own facility only -------------------------------------
