@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import CampaignPage
+from gallery.exhibition.models import ExhibitionPage
 from gallery.judging.models import Round, RoundEntry, Score
 from gallery.models import ContestPage, Entry
 
@@ -119,3 +120,16 @@ def test_a_second_run_moves_no_date_and_adds_nothing():
     assert after == before
     assert Round.objects.filter(contest__code="PH26").values_list("opens_at", "closes_at").get() == round_before
     assert (Entry.objects.count(), Score.objects.count(), RoundEntry.objects.count()) == counts
+
+
+def test_the_2020_exhibition_shows_its_ten_winners_from_home_and_campaign(client):
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    link = home.select_one(".latest-exhibition a")
+    exhibition = BeautifulSoup(client.get(link["href"]).content, "html.parser")
+    winners = exhibition.select("#winners-heading ~ .work-grid .work-tile")
+    assert len(winners) == 10 and len(exhibition.select(".work-tile")) == 13
+    assert all(tile.select_one("img")["alt"] for tile in exhibition.select(".work-tile"))
+    campaign_2020 = CampaignPage.objects.get(slug="nelson-mandela-day-2020")
+    assert link["href"] in client.get(campaign_2020.url).content.decode()
+    campaign_2027 = CampaignPage.objects.get(slug="nelson-mandela-day-2027")
+    assert not ExhibitionPage.objects.descendant_of(campaign_2027).exists()

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Refresh the third-party browser files Vitrine serves from its own static folder (no CDN, ever: the platform
+# must work on a closed network). Run from anywhere:
+#
+#     frontend/vendor.sh
+#
+# It installs exactly what package-lock.json pins (npm ci, no install scripts) and copies only the files we
+# serve, with their licence, into gallery/exhibition/static/exhibition/vendor/. The copied files are kept in the
+# repository, so running the site needs no node. To move to another version: change the version in
+# package.json, run `npm install --package-lock-only` in frontend/, then this script, and commit the lock file
+# with the vendored files.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+target="$here/../gallery/exhibition/static/exhibition/vendor/photoswipe"
+package="$here/node_modules/photoswipe"
+
+cd "$here"
+npm ci --ignore-scripts --no-audit --no-fund
+
+files=(dist/photoswipe.esm.min.js dist/photoswipe-lightbox.esm.min.js dist/photoswipe.css LICENSE)
+for file in "${files[@]}"; do
+    if [ ! -s "$package/$file" ]; then
+        echo "vendor.sh: photoswipe has no $file (did its layout change?)" >&2
+        exit 1
+    fi
+done
+
+# PhotoSwipe is MIT-licensed: refuse a version whose licence changed, and ship its LICENSE beside the code.
+license="$(node -p "require('$package/package.json').license")"
+if [ "$license" != "MIT" ] || ! grep -q "MIT License" "$package/LICENSE"; then
+    echo "vendor.sh: photoswipe's licence is now '$license': check it before vendoring" >&2
+    exit 1
+fi
+
+rm -rf "$target"
+mkdir -p "$target"
+for file in "${files[@]}"; do
+    cp "$package/$file" "$target/$(basename "$file")"
+done
+version="$(node -p "require('$package/package.json').version")"
+echo "Vendored PhotoSwipe $version ($license) into ${target#"$here/../"}:"
+ls -l "$target"
