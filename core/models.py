@@ -11,6 +11,12 @@ class SiteIdentity(BaseSiteSetting):
 
     site_name = models.CharField(_("site name"), max_length=100, default="Vitrine")
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("The office that runs the site, as printed on award certificates. Empty: the site name."),
+    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("default share image"),
@@ -20,7 +26,12 @@ class SiteIdentity(BaseSiteSetting):
         related_name="+",
     )
 
-    panels = [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("default_share_image")]
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        FieldPanel("organisation"),
+        FieldPanel("default_share_image"),
+    ]
 
     class Meta:
         verbose_name = _("site identity")

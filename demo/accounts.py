@@ -62,6 +62,7 @@ def seed(context):
     identity = SiteIdentity.for_site(site)
     identity.site_name = "Vitrine"
     identity.tagline = "Art from correctional facilities of Kazakhstan, in an online exhibition."
+    identity.organisation = "United Nations Office on Drugs and Crime"
     identity.save()
     if site.site_name != "Vitrine":
         site.site_name = "Vitrine"

@@ -8,8 +8,10 @@ import io
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
+from wagtail.models import Site
 
 from core.errors import DomainError
+from core.models import SiteIdentity
 from gallery.exhibition.domain.certificates import certificate_for
 from gallery.exhibition.domain.takedown import take_down
 from gallery.exhibition.models import Takedown
@@ -44,11 +46,16 @@ def assert_private_pdf(response, filename):
 
 
 def test_russian_certificate_prints_the_title_and_credit_as_consented(client, built):
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.organisation = "United Nations Office on Drugs and Crime"
+    identity.save()
     client.force_login(built.staff)
     response = client.get(certificate_url(built.winner, "?language=ru"))
     assert_private_pdf(response, f"certificate-{built.winner.reference}-ru.pdf")
     text, metadata = pdf_text(response)
-    assert RU_TITLE in text and RU_CREDIT in text
+    assert (
+        RU_TITLE in text and RU_CREDIT in text and "UNITED NATIONS OFFICE ON DRUGS AND CRIME" in text
+    )  # set in capitals by the stylesheet
     assert "Art behind walls" in text and "Nelson Mandela Day 2020" in text and built.winner.reference in text
     for hidden in (built.winner.artist_code, HIDDEN_FACILITY):  # the facility did not agree to be named
         assert hidden not in text and hidden not in metadata

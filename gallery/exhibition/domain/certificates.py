@@ -36,9 +36,9 @@ def award_of(entry):
 
 
 def issuing_organisation(site):
-    """Who issues the certificate: the site identity's name (SiteIdentity has no organisation field yet)."""
+    """Who issues the certificate: the site identity's organisation, else its name, else the Wagtail site's."""
     identity = SiteIdentity.objects.filter(site=site).first() if site is not None else None
-    name = identity.site_name.strip() if identity is not None else ""
+    name = (identity.organisation.strip() or identity.site_name.strip()) if identity is not None else ""
     return name or (site.site_name if site is not None else "") or SiteIdentity._meta.get_field("site_name").default
 
 
