@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Vitrine core")
 
     def ready(self):
-        from core import roles, storage  # noqa: F401 - storage registers its settings receiver
+        from core import cache_signals, roles, storage  # noqa: F401 - storage registers its settings receiver
 
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)
+        cache_signals.connect()

@@ -5,16 +5,10 @@ background task; files of works the live page no longer holds are deleted. Unpub
 step ends by telling the front-end caches to forget the pages that show the exhibition.
 """
 
-from core.caching import purge_pages
+from core.caching import purge_page_and_listings
 from gallery.exhibition.domain import public_files
 from gallery.exhibition.domain.showing import shown_entries, shown_exhibition
 from gallery.exhibition.models import ExhibitionPage, PublicRendition
-
-
-def pages_showing(page):
-    """The exhibition, its campaign (which lists it) and the home page (its "latest exhibition" slot)."""
-    site_root = page.get_site().root_page if page.get_site() else None
-    return [page, page.get_parent(), site_root]
 
 
 def shown_image_ids(page):
@@ -41,7 +35,7 @@ def make_public_files(page_pk):
     )
     public_files.delete_renditions(stale.values_list("entry_image_id", flat=True))
     public_files.ensure_share_images(page, shown_exhibition(page))
-    purge_pages(pages_showing(page))
+    purge_page_and_listings(page)  # works whose images are ready now show
     return made
 
 
@@ -53,4 +47,4 @@ def withdraw_public_files(page):
         )
     )
     public_files.delete_share_images(page)
-    purge_pages(pages_showing(page))
+    purge_page_and_listings(page)

@@ -9,10 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from core.caching import purge_pages
+from core.caching import purge_page_and_listings
 from core.errors import DomainError
 from gallery.exhibition.domain import public_files
-from gallery.exhibition.domain.publication import pages_showing
 from gallery.exhibition.models import ExhibitedWork, ExhibitionPage, Takedown
 from gallery.exhibition.tasks import make_public_files
 from gallery.models import Entry, EntryImage
@@ -41,7 +40,7 @@ def take_down(entry, user, reason, source=Takedown.Source.OFFICER):
             log(exhibition, "exhibition.take_down", user=user, data=data)
         log(entry, "exhibition.take_down", user=user, data=data)
     if exhibition is not None:
-        purge_pages(pages_showing(exhibition))
+        purge_page_and_listings(exhibition)
         if exhibition.live:
-            make_public_files.enqueue(exhibition.pk)
+            transaction.on_commit(lambda: make_public_files.enqueue(exhibition.pk))
     return takedown

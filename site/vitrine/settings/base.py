@@ -224,6 +224,55 @@ VITRINE_EXHIBITION_FORMATS = env.list("VITRINE_EXHIBITION_FORMATS", default=["AV
 
 # How long a proxy or CDN may keep a public page for visitors who are not signed in (core.caching).
 VITRINE_PUBLIC_PAGE_MAX_AGE = env.int("VITRINE_PUBLIC_PAGE_MAX_AGE", default=300)
+# Views whose responses are public for visitors without a session unless they say otherwise (URL names).
+VITRINE_PUBLIC_URL_NAMES = ["wagtail_serve", "sitemap", "stories_rss", "stories_atom"]
+
+# The server's own cache of public pages for visitors without a session (core.page_cache): how long a stored page
+# lives (0 turns the cache off; publishing purges what changed long before), in which Django cache, which cookies
+# mean the visitor may see something personal, and which paths are never cached whatever they answer.
+VITRINE_PAGE_CACHE_SECONDS = env.int("VITRINE_PAGE_CACHE_SECONDS", default=300)
+VITRINE_PAGE_CACHE_ALIAS = "default"
+VITRINE_PAGE_CACHE_BYPASS_COOKIES = ["messages"]
+VITRINE_PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/portal/",
+    "/judging/",
+    "/accounts/",
+    "/documents/",
+    "/search/",
+    "/healthz",
+    "/readyz",
+]
+# Models shown on many pages: saving or deleting one purges every cached page (core.cache_signals).
+VITRINE_PAGE_CACHE_PURGE_MODELS = [
+    "core.SiteIdentity",
+    "events.Person",
+    "gallery.Facility",
+    "gallery.Region",
+    "wagtailimages.Image",
+]
+
+# A CDN or caching proxy in front (Wagtail's frontend cache): purged with the page cache when content changes.
+# FRONTEND_CACHE_URL is one of cloudflare://ZONE_ID (with CLOUDFLARE_BEARER_TOKEN), cloudfront://DISTRIBUTION_ID
+# (AWS credentials from the environment) or the http(s):// address of a Varnish or nginx that accepts PURGE.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL.startswith("cloudflare://"):
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": FRONTEND_CACHE_URL.removeprefix("cloudflare://"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+    }
+elif FRONTEND_CACHE_URL.startswith("cloudfront://"):
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": FRONTEND_CACHE_URL.removeprefix("cloudfront://"),
+    }
+elif FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Vitrine"
