@@ -85,8 +85,15 @@ test: lint check chromium system-deps
 	$(MAKE) pytest-sqlite
 	$(MAKE) pytest-postgres
 
-bench: $(VENV)/.dev-installed
-	$(BIN)/python bench/run.py
+# Budgets of docs/performance.md on PostgreSQL and Redis; wrk drives gunicorn over loopback. Scripts make their
+# own databases beside BENCH_DB_URL's (test_vitrine_bench, vitrine_bench_http). ARGS="http pages" picks scripts.
+BENCH_DB_URL ?= postgres://postgres@127.0.0.1:5432/vitrine_bench
+bench: system-deps $(VENV)/.dev-installed
+	@if ! command -v wrk >/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's wrk for the HTTP benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+	DATABASE_URL=$(BENCH_DB_URL) $(BIN)/python bench/run.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .test-db.sqlite3 .pytest_cache .ruff_cache
