@@ -11,4 +11,6 @@ class JudgingConfig(AppConfig):
     verbose_name = _("Judging")
 
     def ready(self):
-        from gallery.judging import rules  # noqa: F401 - registers judging's permission rules
+        from gallery.judging import cache_signals, rules  # noqa: F401 - registers judging's permission rules
+
+        cache_signals.connect()

@@ -12,7 +12,8 @@ from core.models import SiteIdentity
 from events.models import HomePage
 from gallery.exhibition.domain.takedown import take_down
 from tests.factories import UserFactory, awarded_contest, exhibition_of
-from tests.factories.pages import CampaignFactory, EventFactory, EventIndexFactory
+from tests.factories.judging import RoundFactory, rubric
+from tests.factories.pages import CampaignFactory, ContestFactory, EventFactory, EventIndexFactory
 from tests.foundation import recording_cdn
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,12 @@ def test_a_cdn_in_front_is_told_every_url_that_shows_the_change(settings, campai
     for path in ("/mandela-day/webinar/", "/ru/mandela-day/webinar/", "/kk/mandela-day/webinar/", "/mandela-day/", "/"):
         assert root + path in purged, path
     assert {root + f"/calendar/events/{event.pk}.ics", root + "/sitemap.xml", root + "/feeds/stories.rss"} <= purged
+
+
+def test_opening_judging_refreshes_the_campaign_that_lists_the_contest(client, campaign):
+    contest = ContestFactory(parent=campaign)
+    rubric(contest)
+    assert "Judging in progress" not in _cached(client, "/mandela-day/")
+    RoundFactory(contest=contest)
+    assert "Judging in progress" in client.get("/mandela-day/").content.decode()
+    assert "Judging in progress" in client.get(contest.url).content.decode()
