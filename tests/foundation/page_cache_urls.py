@@ -56,4 +56,7 @@ urlpatterns = [
     path("not-found/", not_found),
     path("portal/public/", plain, name="portal_public"),
     path("admin/public/", plain, name="admin_public"),
+    path("judging/public/", plain, name="judging_public"),
+    path("ru/portal/public/", plain, name="portal_public_ru"),
+    path("accounts/public/", plain, name="accounts_public"),
 ]

@@ -50,6 +50,9 @@ def test_tracking_parameters_share_one_copy_but_real_parameters_do_not(client):
         ("/not-found/", "not_found"),
         ("/portal/public/", "plain"),
         ("/admin/public/", "plain"),
+        ("/judging/public/", "plain"),
+        ("/ru/portal/public/", "plain"),
+        ("/accounts/public/", "plain"),
     ],
 )
 def test_personal_undeclared_failed_and_staff_answers_are_never_stored(client, url, view):
