@@ -1,11 +1,10 @@
 """Benchmark: computing a contest's results for 2,000 entries x 10 judges x 5 criteria on PostgreSQL.
 
 Creates its own throwaway test database (test_<name of DATABASE_URL's database>), fills it with
-bulk_create, times gallery.judging.domain.results.compute_results (queries included), and prints one JSON
-object on its last line.
+bulk_create, times gallery.judging.domain.results.compute_results (queries included, best of three), and prints
+its figures (bench/figures.py) on its last line.
 """
 
-import json
 import os
 import random
 import sys
@@ -28,6 +27,7 @@ from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
+from bench.figures import below, emit  # noqa: E402
 from gallery.judging.domain import results  # noqa: E402
 from gallery.judging.models import (  # noqa: E402
     JudgingSettings,
@@ -41,6 +41,7 @@ from gallery.judging.models.rounds import new_anonymous_code  # noqa: E402
 from gallery.models import ContestPage, Entry, Facility, Region  # noqa: E402
 
 ENTRIES, JUDGES, CRITERIA = 2000, 10, 5
+LIMIT_SECONDS = 2.0
 
 
 def build():
@@ -119,21 +120,23 @@ def main():
                 best = elapsed if best is None else min(best, elapsed)
             assert len(computed.rows) == ENTRIES and computed.rows[0].rank == 1
             timings[label] = round(best, 3)
-        summary = {
-            "entries": ENTRIES,
-            "judges": JUDGES,
-            "criteria": CRITERIA,
-            "scores": ENTRIES * JUDGES * CRITERIA,
-            "database": connection.vendor,
-            "results_seconds": timings["mean"],
-            "results_seconds_median_normalised": timings["median_normalised"],
-            "build_seconds": round(build_seconds, 1),
-            "limit_seconds": 2.0,
-        }
+        size = "2,000 entries × 10 judges × 5 criteria"
+        figures = [
+            below(f"results: {size}", timings["mean"], "s", LIMIT_SECONDS, method="mean"),
+            below(
+                f"results, median and normalised: {size}",
+                timings["median_normalised"],
+                "s",
+                LIMIT_SECONDS,
+                method="median",
+                normalise=True,
+            ),
+        ]
+        details = {"entries": ENTRIES, "judges": JUDGES, "criteria": CRITERIA, "scores": ENTRIES * JUDGES * CRITERIA}
+        details.update(database=connection.vendor, build_seconds=round(build_seconds, 1))
     finally:
         teardown_databases(state, verbosity=0)
-    print(json.dumps(summary))
-    return 0 if summary["results_seconds"] < 2.0 else 1
+    return emit(figures, **details)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import roles
 from core.forms import default_time_zone, zoned
 from gallery.domain.screening import screen
-from gallery.models import ContestExtension, ContestPage, Entry, Facility, FacilityMembership, Region
+from gallery.models import ContestExtension, ContestPage, Entry, EntryImage, Facility, FacilityMembership, Region
 
 
 class ThumbnailColumn(Column):
@@ -126,8 +127,18 @@ class MembershipViewSet(ModelViewSet):
 
 
 class EntryIndexView(generic.IndexView):
+    # Texts no column of the listing shows: sorting thousands of full rows, each with its contest's page, to show
+    # 20 cost more than the page itself. (The export reads them all.)
+    unlisted_fields = ("artist_code", "credit_name", "medium", "dimensions", "statement", "disqualification_reason")
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("contest", "facility__region").prefetch_related("images")
+        queryset = super().get_base_queryset().select_related("facility__region")
+        if self.is_export:
+            return queryset.select_related("contest").prefetch_related("images")
+        # The thumbnail and the flags need an image's id and near-duplicate only; ordered within the entry
+        # (EntryImage's default order would join the entries, their facilities and regions again).
+        images = EntryImage.objects.order_by("position", "pk").only("pk", "entry_id", "near_duplicate_of_id")
+        return queryset.defer(*self.unlisted_fields).prefetch_related(Prefetch("images", queryset=images))
 
 
 class EntryScreeningForm(WagtailAdminModelForm):

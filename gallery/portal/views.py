@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -20,7 +20,7 @@ from gallery.domain import entries as service
 from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
 from gallery.domain.thumbnails import ensure_thumbnail
-from gallery.models import ContestPage
+from gallery.models import ContestPage, Entry
 from gallery.portal import exhibition_views as exhibition
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.uploads import declared_too_large, limit_upload
@@ -69,17 +69,29 @@ def dashboard(request):
     request.facility = facility_of(request.user)
     now = timezone.now()
     contests = contests_for_facility(request.facility, now)
-    entries = (
+    entries = list(
         visible_entries(request.user)
-        .select_related("contest")
-        .annotate(image_count=Count("images"))
+        .only("pk", "title", "reference", "state", "review", "disqualification_reason")
+        .annotate(contest_title=F("contest__title"), image_count=Count("images"))
         .order_by("-contest__closes_at", "state", "-updated_at")
     )
+    # A facility may list hundreds of entries: labels are translated once here, not twice per row by
+    # get_FOO_display(), and each row's link is built from one reversed URL.
+    states, reviews = _labels(Entry.State), _labels(Entry.Review)
+    entry_url = reverse("portal:entry", args=[0]).removesuffix("0/")
+    for entry in entries:
+        entry.state_label = states.get(entry.state, entry.state)
+        entry.review_label = reviews.get(entry.review, entry.review)
+        entry.url = f"{entry_url}{entry.pk}/"
     return render(
         request,
         "gallery/portal/dashboard.html",
         {"facility": request.facility, "contests": contests, "entries": entries},
     )
+
+
+def _labels(choices):
+    return {value: str(label) for value, label in choices.choices}
 
 
 @staff_only

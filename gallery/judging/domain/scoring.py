@@ -23,14 +23,17 @@ def _judge_link(judge, round_entry):
     hold_membership(judge, round_entry.round_id)
     membership = (
         RoundJudge.objects.filter(round_id=round_entry.round_id, judge=judge)
+        .select_related("round")
         .annotate(
             assigned=Exists(Assignment.objects.filter(round_entry=round_entry, judge=judge)),
             declared=Exists(Declaration.objects.filter(round_entry=round_entry, judge=judge)),
         )
         .first()
     )
-    # Read after the lock: a closing or freeze that committed while we waited is seen.
-    round_entry.round = round_ = Round.objects.get(pk=round_entry.round_id)
+    # Read after the lock (with the membership when there is one): a closing or freeze that committed while we
+    # waited is seen.
+    round_ = membership.round if membership else Round.objects.get(pk=round_entry.round_id)
+    round_entry.round = round_
     if round_.is_locked:
         raise JudgingError(_("The results are frozen: scores can no longer change."))
     if not round_.accepts_scores:
@@ -48,7 +51,7 @@ def save_score(judge, round_entry, criterion_id, value):
     concurrent saves: the insert is an upsert on the unique constraint."""
     if _judge_link(judge, round_entry).declared:
         raise JudgingError(_("You stepped aside from this entry; it cannot be scored."))
-    criterion = RoundCriterion.objects.filter(pk=criterion_id, round_id=round_entry.round_id).first()
+    criterion = RoundCriterion.objects.filter(pk=criterion_id, round_id=round_entry.round_id).order_by("pk").first()
     if criterion is None:
         raise JudgingError(_("Unknown criterion."))
     if value is None:

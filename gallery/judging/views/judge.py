@@ -7,7 +7,7 @@ URLs speak only of the round's anonymous codes.
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -27,9 +27,10 @@ judge_required = login_required(login_url="login")
 
 
 def _round_for(request, round_id):
-    round_ = get_object_or_404(rounds_for_judge(request.user).select_related("contest"), pk=round_id)
-    membership = RoundJudge.objects.get(round=round_, judge=request.user)
-    return round_, membership
+    """The round (with its contest) and the judge's membership of it, in one query."""
+    memberships = RoundJudge.objects.filter(judge=request.user, round__in=rounds_for_judge(request.user))
+    membership = get_object_or_404(memberships.select_related("round__contest"), round_id=round_id)
+    return membership.round, membership
 
 
 def _queue(round_, judge):
@@ -95,11 +96,25 @@ def queue(request, round_id):
 
 def _entry_for(request, round_id, code):
     round_, membership = _round_for(request, round_id)
-    round_entry = get_object_or_404(entries_for_judge(request.user, round_).select_related("round"), code=code)
-    declaration = Declaration.objects.filter(round_entry=round_entry, judge=request.user).first()
-    if declaration and declaration.kind == Declaration.Kind.CONFLICT:
+    # Whether the judge stepped aside comes with the entry; the declaration itself is read only when there is one.
+    declared = Declaration.objects.filter(round_entry=OuterRef("pk"), judge=request.user).values("kind")[:1]
+    entries = entries_for_judge(request.user, round_).annotate(declared_kind=Subquery(declared))
+    round_entry = get_object_or_404(entries, code=code)
+    round_entry.round = round_
+    if round_entry.declared_kind == Declaration.Kind.CONFLICT:
         raise Http404(_("You declared a conflict of interest with this entry."))
+    declaration = None
+    if round_entry.declared_kind:
+        declaration = Declaration.objects.filter(round_entry=round_entry, judge=request.user).first()
     return round_, membership, round_entry, declaration
+
+
+def _work_codes(round_, judge):
+    """Codes of the entries the judge still works on (not stepped aside from), in queue order: the entry page's
+    previous, next and "n of m" without counting anyone's scores."""
+    declared = Declaration.objects.filter(round_entry=OuterRef("pk"), judge=judge)
+    entries = entries_for_judge(judge, round_).filter(~Exists(declared)).order_by("position", "pk")
+    return list(entries.values_list("code", flat=True))
 
 
 @judge_required
@@ -107,16 +122,16 @@ def entry(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
     # Only the fields a judge may see; the entry's facility, artist code and reference are never loaded.
     work = Entry.objects.only("pk", "title", "medium", "dimensions", "year", "statement").get(pk=round_entry.entry_id)
-    positions = list(
-        EntryImage.objects.filter(entry_id=round_entry.entry_id).values_list("position", "width", "height")
-    )
-    criteria = list(round_.criteria.all())
+    # Explicit orders: the models' default orders go through the entry's and the round's (joins for nothing).
+    images = EntryImage.objects.filter(entry_id=round_entry.entry_id).order_by("position", "pk")
+    positions = list(images.values_list("position", "width", "height"))
+    criteria = list(round_.criteria.order_by("position", "pk"))
     mine = dict(Score.objects.filter(round_entry=round_entry, judge=request.user).values_list("criterion_id", "value"))
     for criterion in criteria:
         criterion.value = mine.get(criterion.pk)
         criterion.choices = range(criterion.scale_min, criterion.scale_max + 1)
     note = JudgeNote.objects.filter(round_entry=round_entry, judge=request.user).first()
-    codes = list(_queue(round_, request.user).filter(declared=False).values_list("code", flat=True))
+    codes = _work_codes(round_, request.user)
     index = codes.index(code) if code in codes else -1
     editable = round_.accepts_scores and not membership.submitted_at and declaration is None
     others = []
