@@ -77,8 +77,10 @@ def main():
     (RESULTS / "latest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     print()
     print_table(runs)
-    print(f"\n{len(figures) - len(missed)} of {len(figures)} budgets met in {summary['seconds']} s; "
-          f"results in {RESULTS / 'latest.json'}")
+    print(
+        f"\n{len(figures) - len(missed)} of {len(figures)} budgets met in {summary['seconds']} s; "
+        f"results in {RESULTS / 'latest.json'}"
+    )
     return 1 if missed or failed else 0
 
 
