@@ -7,18 +7,20 @@ so a decompression bomb costs nothing. What comes out is a re-encoded copy in sR
 removed (EXIF with GPS, XMP, IPTC, comments, ICC): never the raw upload.
 """
 
+import functools
 import hashlib
 import io
+import math
 import os
+import statistics
 import tempfile
 import warnings
 from dataclasses import dataclass
 
-import imagehash
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 from core.errors import DomainError
@@ -33,8 +35,13 @@ OPENABLE_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 STORED_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 THUMBNAIL_SIZE = (480, 480)
+THUMBNAIL_OPTIONS = {"quality": 82, "optimize": True}
+# Encoder settings of the stored copy, per stored format.
+SAVE_OPTIONS = {"JPEG": {"quality": 92, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 92}}
 # Perceptual hashes this close (Hamming distance out of 64 bits) are the same picture, resized or re-saved.
 NEAR_DUPLICATE_DISTANCE = 6
+# The 8 lowest frequencies of a DCT-II over 32 samples, at the scale of scipy.fftpack.dct (see perceptual_hash).
+_DCT_BASIS = [[2 * math.cos(math.pi * k * (2 * n + 1) / 64) for n in range(32)] for k in range(8)]
 
 # Sniffed from the first bytes, only to give a clearer message than "not an image".
 _REFUSED_SIGNATURES = [
@@ -82,6 +89,7 @@ class CleanImage:
     byte_size: int
     sha256: str
     phash: str
+    thumbnail: bytes  # a small JPEG made from the same decoded pixels
 
     @property
     def extension(self):
@@ -132,6 +140,26 @@ def _format_names(formats):
     return ", ".join(names[name] for name in formats)
 
 
+@functools.cache
+def _probe(mode):
+    """Colours that show whether a colour transform changes anything: every level of grey and of each primary,
+    and a 16-step cube."""
+    ramps = [(v, v, v) for v in range(256)] + [(v, 0, 0) for v in range(256)]
+    ramps += [(0, v, 0) for v in range(256)] + [(0, 0, v) for v in range(256)]
+    steps = range(0, 256, 17)
+    colours = ramps + [(r, g, b) for r in steps for g in steps for b in steps]
+    probe = Image.frombytes("RGB", (len(colours), 1), bytes(value for colour in colours for value in colour))
+    return probe.convert(mode)
+
+
+def _changes_colours(transform, mode):
+    """Whether a profile's transform to sRGB moves any probe colour by more than one level: a profile that is
+    sRGB under another name (most cameras embed one) is not worth a pass over every pixel."""
+    probe = _probe(mode)
+    extrema = ImageChops.difference(probe, transform.apply(probe)).getextrema()
+    return max(high for _low, high in extrema) > 1
+
+
 def _to_srgb(image):
     """Convert to sRGB with the embedded ICC profile, then drop the profile (sRGB is what browsers assume)."""
     icc = image.info.get("icc_profile")
@@ -142,11 +170,13 @@ def _to_srgb(image):
     if icc:
         try:
             source_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            converted = ImageCms.profileToProfile(
-                image, source_profile, ImageCms.createProfile("sRGB"), outputMode=target_mode
-            )
-            if converted is not None:
-                image = converted
+            srgb = ImageCms.createProfile("sRGB")
+            transform = ImageCms.buildTransform(source_profile, srgb, image.mode, target_mode)
+            if image.mode != target_mode:  # CMYK or grey: a new image in the target mode
+                image = transform.apply(image)
+            elif _changes_colours(transform, image.mode):
+                # In place, so there is no second full-size copy, unless a decoder lent its own memory.
+                image = transform.apply(image, None if image.readonly else image)
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # A broken profile: keep the pixels as they are rather than refuse the work.
     if image.mode != target_mode:
@@ -239,10 +269,14 @@ def clean_image(source, limits=None):
     # Nothing of the upload's metadata travels with the pixels.
     cleaned.info = {}
     output = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
-    save_options = {"JPEG": {"quality": 92, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 92}}
-    cleaned.save(output, stored_format, **save_options[stored_format])
-    phash = str(imagehash.phash(cleaned))
+    cleaned.save(output, stored_format, **SAVE_OPTIONS[stored_format])
     width, height = cleaned.size
+    # The full-size pixels are stored: shrink them in place (an integer reduce, then resampling) and take the
+    # perceptual hash and the thumbnail from that. A hash of 32 × 32 pixels loses nothing at 480 px: it lies 0
+    # to 2 of 64 bits from one of the full image (tests/intake/test_image_pipeline.py), so older hashes match.
+    cleaned.thumbnail(THUMBNAIL_SIZE)
+    phash = perceptual_hash(cleaned)
+    thumbnail = _thumbnail_jpeg(cleaned)
     cleaned.close()
 
     digest = hashlib.sha256()
@@ -251,20 +285,42 @@ def clean_image(source, limits=None):
         digest.update(chunk)
     byte_size = output.tell()
     output.seek(0)
-    return CleanImage(output, stored_format, width, height, byte_size, digest.hexdigest(), phash)
+    return CleanImage(output, stored_format, width, height, byte_size, digest.hexdigest(), phash, thumbnail)
+
+
+def _thumbnail_jpeg(small):
+    buffer = io.BytesIO()
+    (small if small.mode == "RGB" else small.convert("RGB")).save(buffer, "JPEG", **THUMBNAIL_OPTIONS)
+    return buffer.getvalue()
 
 
 def thumbnail_bytes(handle):
-    """A small JPEG of an already cleaned image, read from an open binary file."""
+    """A small JPEG of an already cleaned image, read from an open binary file (images stored before intake
+    made thumbnails itself)."""
     with Image.open(handle) as image:
         image.draft("RGB", THUMBNAIL_SIZE)
         image = image.convert("RGB")
         image.thumbnail(THUMBNAIL_SIZE)
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=82, optimize=True)
-    return buffer.getvalue()
+        return _thumbnail_jpeg(image)
+
+
+def perceptual_hash(image):
+    """ImageHash's phash as 16 hex digits, bit for bit on real pictures, so hashes stored earlier still compare
+    (a flat or pure-gradient image, whose frequencies tie at zero, may differ: there SciPy's rounding noise chose
+    the bits). ImageHash imports SciPy on first use (0.3 s and 30 MB in each process) for a cosine transform of
+    32 × 32 pixels, of which only the 8 × 8 lowest frequencies count: a few milliseconds in plain Python."""
+    pixels = image.convert("L").resize((32, 32), Image.Resampling.LANCZOS).tobytes()
+    columns = [pixels[x::32] for x in range(32)]
+    vertical = [[_dot(basis, column) for column in columns] for basis in _DCT_BASIS]  # down the columns
+    low = [_dot(basis, line) for line in vertical for basis in _DCT_BASIS]  # then along the rows
+    median = statistics.median(low)
+    return f"{int(''.join('1' if value > median else '0' for value in low), 2):016x}"
+
+
+def _dot(weights, values):
+    return sum(weight * value for weight, value in zip(weights, values, strict=True))
 
 
 def looks_the_same(phash, other_phash):
-    """Two perceptual hashes of the same picture, resized or re-saved."""
-    return imagehash.hex_to_hash(phash) - imagehash.hex_to_hash(other_phash) <= NEAR_DUPLICATE_DISTANCE
+    """Two perceptual hashes of the same picture, resized or re-saved: few of their 64 bits differ."""
+    return (int(phash, 16) ^ int(other_phash, 16)).bit_count() <= NEAR_DUPLICATE_DISTANCE

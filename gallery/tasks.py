@@ -25,6 +25,7 @@ def _with_staff(lookup="memberships"):
 
 @task()
 def make_thumbnail(image_pk):
+    """A thumbnail made from the stored original. Intake now stores one itself; kept for jobs queued before."""
     image = EntryImage.objects.filter(pk=image_pk).first()
     if image is not None:
         ensure_thumbnail(image)

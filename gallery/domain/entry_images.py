@@ -1,11 +1,12 @@
 """Adding and removing the images of an entry: the cleaned file is stored, the row written, near-duplicates in
-the same contest flagged, the thumbnail queued.
+the same contest flagged, and the thumbnail (made from the same decoded pixels) stored once that is committed.
 
 Both services lock the entry row and check what may still change under that lock, so two tabs cannot slip past
 the limits together. Once an entry is submitted, every image change is in its audit log, and a change to an
 entry the officers have already screened sends it back to screening.
 """
 
+import functools
 import uuid
 
 from django.core.files import File
@@ -16,9 +17,9 @@ from wagtail.log_actions import log
 
 from gallery.domain.eligibility import EntryRefused, lock_entry, require_editable
 from gallery.domain.screening import send_back_to_screening
+from gallery.domain.thumbnails import store_thumbnail
 from gallery.imaging import ImageLimits, ImageRejected, clean_image, looks_the_same
 from gallery.models import Entry, EntryImage
-from gallery.tasks import make_thumbnail
 
 MAX_IMAGES_PER_ENTRY = 5
 
@@ -72,7 +73,9 @@ def add_entry_image(entry, source, *, user=None, now=None, officer_override=Fals
             image.sent_back_to_screening = _record_image_change(
                 locked, user, "gallery.entry.image_add", image, cause="image added"
             )
-            transaction.on_commit(lambda: make_thumbnail.enqueue(image.pk))
+            # After the commit, so a caller's rollback (the offline import of a failing row) leaves no file.
+            # Robust: if the write fails, the image is kept and its thumbnail made from the original later.
+            transaction.on_commit(functools.partial(store_thumbnail, image, clean.thumbnail), robust=True)
     except BaseException:
         if stored_name:
             storage.delete(stored_name)

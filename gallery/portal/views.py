@@ -289,7 +289,7 @@ def entry_withdraw_consent(request, pk):
 @login_required(login_url="login")
 def image_thumbnail(request, pk):
     image = get_object_or_404(visible_entry_images(request.user), pk=pk)
-    name = ensure_thumbnail(image)  # normally made by the background task already
+    name = ensure_thumbnail(image)  # normally stored at upload already; older images get one here
     return serve_private(image.thumbnail.storage, name)
 
 

@@ -24,7 +24,7 @@ def round_with_large_images(client):
     work = EntryFactory(contest=contest, facility=FacilityFactory(), images=2)
     for stored in EntryImage.objects.filter(entry=work):
         stored.file.save(f"large-{stored.position}.jpg", ContentFile(jpeg_bytes(size=FULL_SIZE)))
-        ensure_thumbnail(stored)  # what the intake's background task does after an upload
+        ensure_thumbnail(stored)  # what a first view of an image stored without a thumbnail does
     rubric(contest)
     judge = UserFactory(judge=True)
     round_ = RoundFactory(contest=contest, judges=[judge])
