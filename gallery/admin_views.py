@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import roles
+from core.csv_export import SafeSpreadsheetExportMixin
 from core.forms import default_time_zone, zoned
 from gallery.domain.screening import screen
 from gallery.models import ContestExtension, ContestPage, Entry, EntryImage, Facility, FacilityMembership, Region
@@ -43,6 +44,10 @@ class RegionViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class FacilityIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    pass
+
+
 class FacilityViewSet(ModelViewSet):
     name = "facilities"
     model = Facility
@@ -51,6 +56,7 @@ class FacilityViewSet(ModelViewSet):
     form_fields = ["name", "code", "region", "kind", "active"]
     list_display = ["name", "code", "region", "kind", "active"]
     list_filter = ["region", "kind", "active"]
+    index_view_class = FacilityIndexView
     list_export = ["name", "code", "region", "kind", "active"]
     export_filename = "facilities"
     search_fields = ["name", "code"]
@@ -126,7 +132,7 @@ class MembershipViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class EntryIndexView(generic.IndexView):
+class EntryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     # Texts no column of the listing shows: sorting thousands of full rows, each with its contest's page, to show
     # 20 cost more than the page itself. (The export reads them all.)
     unlisted_fields = ("artist_code", "credit_name", "medium", "dimensions", "statement", "disqualification_reason")

@@ -1,9 +1,13 @@
-"""The officers' round editor: times in the contest's own zone; what an opened round was built from, fixed."""
+"""What judging reads from requests: the officers' round editor (times in the contest's own zone; what an opened
+round was built from, fixed) and the judges' score, note and declaration, read strictly so that a crafted request
+is refused with a message rather than a 500 or a half-understood write."""
 
+import json
 import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -13,6 +17,32 @@ from gallery.judging.models import Round
 from gallery.models import ContestPage
 
 TIME_FIELDS = ("opens_at", "closes_at")
+
+
+def _is_id(value):
+    return read_whole_number(value, low=1, high=MAX_ID) is not None
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice by id that refuses anything but ASCII digits within a bigint before querying: SQLite cannot even
+    compare a 30-digit number, so the query itself would fail."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """IdChoiceField's rule for each of several ids."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not _is_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 def round_time_zone(form):
@@ -48,6 +78,7 @@ class RoundForm(WagtailAdminModelForm):
             "visibility",
         ]
         widgets = {"contest": forms.Select}  # a plain list of contests, as in the other judging set-up screens
+        field_classes = {"contest": IdChoiceField, "judges": IdsChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,3 +93,52 @@ class RoundForm(WagtailAdminModelForm):
             self.fields[name] = zoned(
                 self.fields[name], zone, help_text=_("In the contest's time zone (%(zone)s).") % {"zone": zone.key}
             )
+
+
+SCORE_FIELDS = {"criterion", "value"}  # what judging.js sends; null clears the score
+
+
+def read_score(body):
+    """(criterion id, value) from the judging screen's JSON body, else ValidationError with a message to show.
+
+    The criterion is a whole number (or ASCII digits) within the id range; the value is left to the scoring
+    service, which checks it against the criterion's scale. Anything else is refused: another shape, a missing or
+    an extra field, non-finite or out-of-range numbers, unicode digits.
+    """
+    unreadable = ValidationError(_("The score could not be read."))
+    try:
+        payload = json.loads(body or b"{}")
+    except (ValueError, RecursionError) as error:  # bad JSON or UTF-8, over 4300 digits, deep nesting
+        raise unreadable from error
+    if not isinstance(payload, dict) or set(payload) != SCORE_FIELDS:
+        raise unreadable
+    criterion_id = read_whole_number(payload["criterion"], low=1, high=MAX_ID)
+    if criterion_id is None:
+        raise ValidationError(_("Unknown criterion."))
+    return criterion_id, payload["value"]
+
+
+class _PresentFieldsForm(forms.Form):
+    """Text fields that must all be sent (an absent one would otherwise read as empty and erase what was saved);
+    CharField refuses null characters, which PostgreSQL cannot store."""
+
+    def clean(self):
+        data = super().clean()
+        if any(name not in self.data for name in self.fields):
+            raise ValidationError(_("The form was sent incomplete. Please reload the page and try again."))
+        return data
+
+    def first_error(self):
+        return next(iter(self.errors.values()))[0]
+
+
+class NoteForm(_PresentFieldsForm):
+    comment = forms.CharField(required=False, strip=False)
+    feedback = forms.CharField(required=False, strip=False)
+
+
+class DeclarationForm(_PresentFieldsForm):
+    """Only the shape: the declaration service says what a kind and a reason must be."""
+
+    kind = forms.CharField(required=False)
+    reason = forms.CharField(required=False, strip=False)

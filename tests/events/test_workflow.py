@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
@@ -49,8 +50,66 @@ def test_page_submitted_by_one_officer_goes_live_when_another_approves(client, c
     story.refresh_from_db()
     assert story.live
     assert WorkflowState.objects.for_instance(story).get().status == WorkflowState.STATUS_APPROVED
+    assert story.live_revision_id == task_state.revision_id  # the revision the reviewer was shown
     client.logout()
     assert "Draft story" in client.get(story.url).content.decode()
+
+
+def _submitted_then_edited(campaign, author):
+    """A live story that its author submits ("Submitted title") and then edits again ("Later draft")."""
+    story = StoryPage(title="Published title", slug="story", date=datetime.date(2020, 7, 18))
+    campaign.add_child(instance=story)
+    story.save_revision().publish()
+    story.title = "Submitted title"
+    submitted = story.save_revision(user=author)
+    story.get_workflow().start(story, author)
+    story.title = "Later draft"
+    later = story.save_revision(user=author)  # saved after submitting, while the reviewer looks at `submitted`
+    return story, submitted, later
+
+
+def _approve(client, reviewer, story):
+    task_state = story.current_workflow_task_state
+    client.force_login(reviewer)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    assert client.post(url).status_code == 302
+    story.refresh_from_db()
+    return task_state
+
+
+def test_a_draft_saved_during_moderation_needs_a_new_approval(client, campaign):
+    author, reviewer = UserFactory(username="aigerim", officer=True), UserFactory(username="dana", officer=True)
+    story, submitted, later = _submitted_then_edited(campaign, author)
+    assert story.current_workflow_task_state.revision_id == submitted.pk
+
+    approved = _approve(client, reviewer, story)  # approves what was submitted, not the later draft
+    assert approved.revision_id == submitted.pk
+    assert story.title == "Published title" and story.live_revision.content["title"] == "Published title"
+    workflow_state = WorkflowState.objects.for_instance(story).get()
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS  # the task starts again, on the later draft
+    assert story.current_workflow_task_state.revision_id == later.pk
+    assert story.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    client.logout()
+    assert "Later draft" not in client.get(story.url).content.decode()
+
+    _approve(client, reviewer, story)  # once the later draft itself is approved, it goes live
+    assert story.live_revision_id == later.pk and story.title == "Later draft"
+    assert WorkflowState.objects.for_instance(story).get().status == WorkflowState.STATUS_APPROVED
+
+
+@override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=False)
+def test_finishing_the_workflow_publishes_the_approved_revision_not_a_later_draft(client, campaign):
+    """Even where an edit does not restart the approval, what goes live is exactly what was approved."""
+    author, reviewer = UserFactory(username="aigerim", officer=True), UserFactory(username="dana", officer=True)
+    story, submitted, later = _submitted_then_edited(campaign, author)
+
+    _approve(client, reviewer, story)
+    assert WorkflowState.objects.for_instance(story).get().status == WorkflowState.STATUS_APPROVED
+    assert story.live_revision_id == submitted.pk and story.title == "Submitted title"
+    assert story.has_unpublished_changes and story.get_latest_revision().pk == later.pk  # the draft stays a draft
+    client.logout()
+    page = client.get(story.url).content.decode()
+    assert "Submitted title" in page and "Later draft" not in page
 
 
 def test_reviewer_dashboard_lists_only_other_officers_submissions(campaign):

@@ -1,10 +1,7 @@
-"""The ranking and the full score sheet as CSV or XLSX. Judges are named only for users allowed to see names."""
-
-import csv
-import io
+"""The ranking and the full score sheet as rows, written as CSV or XLSX by core.csv_export (which keeps text typed
+by facilities and judges from running as a formula). Judges are named only for users allowed to see names."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from gallery.judging.models import Score
 
@@ -82,27 +79,3 @@ def score_sheet_table(round_, labels, references):
 
 def _declarations(round_):
     return {(j, e): kind for j, e, kind in round_.declarations.values_list("judge_id", "round_entry_id", "kind")}
-
-
-def _safe(cell):
-    """Text starting with a formula character is prefixed so spreadsheets never execute it."""
-    return f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell
-
-
-def to_csv(rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([_safe(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(rows, title):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for row in rows:
-        sheet.append([_safe(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

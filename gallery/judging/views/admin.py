@@ -8,9 +8,8 @@ refuses anyone else before the view runs. Operations call one domain service eac
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView, WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from core import csv_export
 from core.views import run_service
 from gallery.judging.domain import decisions, exports, results, rounds
 from gallery.judging.domain.progress import progress_of
@@ -244,7 +244,7 @@ class ExportView(RoundObjectMixin, View):
     def get(self, request, pk, table, fmt):
         round_ = self.object
         if table not in ("ranking", "scores") or fmt not in ("csv", "xlsx"):
-            raise PermissionDenied
+            raise Http404
         computed = results.compute_results(round_)
         _users, labels = _judges(computed, request.user)
         references = _references(computed)
@@ -252,12 +252,7 @@ class ExportView(RoundObjectMixin, View):
             rows = exports.ranking_table(computed, references, labels)
         else:
             rows = exports.score_sheet_table(round_, labels, references)
+        filename = f"{round_.contest.code}-{round_.pk}-{table}.{fmt}"
         if fmt == "csv":
-            response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                exports.to_xlsx(rows, table),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="{round_.contest.code}-{round_.pk}-{table}.{fmt}"'
-        return response
+            return csv_export.csv_response(rows, filename)
+        return csv_export.xlsx_response(rows, table, filename)

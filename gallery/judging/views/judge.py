@@ -4,12 +4,12 @@ Nothing here ever loads an entry's facility, region, artist code, reference or u
 URLs speak only of the round's anonymous codes.
 """
 
-import json
-
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,9 @@ from django.views.decorators.http import require_POST
 
 from core.views import run_service
 from gallery.judging.domain import errors, results, scoring
+from gallery.judging.domain.decisions import MAX_ID
 from gallery.judging.domain.progress import progress_of_judge
+from gallery.judging.forms import DeclarationForm, NoteForm, read_score
 from gallery.judging.images import clean_image_bytes
 from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
 from gallery.judging.rules import entries_for_judge, rounds_for_judge
@@ -28,6 +30,8 @@ judge_required = login_required(login_url="login")
 
 def _round_for(request, round_id):
     """The round (with its contest) and the judge's membership of it, in one query."""
+    if round_id > MAX_ID:  # the URL takes any digits; beyond a bigint the database would fail, not find nothing
+        raise Http404
     memberships = RoundJudge.objects.filter(judge=request.user, round__in=rounds_for_judge(request.user))
     membership = get_object_or_404(memberships.select_related("round__contest"), round_id=round_id)
     return membership.round, membership
@@ -182,11 +186,9 @@ def _json_error(message, status=400):
 def score(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
     try:
-        payload = json.loads(request.body or b"{}")
-        criterion_id = int(payload["criterion"])
-        value = payload.get("value")
-    except (ValueError, KeyError, TypeError):
-        return _json_error(_("The score could not be read."))
+        criterion_id, value = read_score(request.body)
+    except ValidationError as error:
+        return _json_error(error.messages[0])
     try:
         saved = scoring.save_score(request.user, round_entry, criterion_id, value)
     except errors.JudgingError as error:
@@ -198,13 +200,20 @@ def score(request, round_id, code):
 @require_POST
 def note(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    wants_json = request.headers.get("Accept") == "application/json"
+    entry_url = reverse("judging:entry", args=[round_.pk, code])
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        if wants_json:
+            return _json_error(form.first_error())
+        messages.error(request, form.first_error())
+        return redirect(entry_url)
 
     def save():
-        comment, feedback = request.POST.get("comment", "")[:5000], request.POST.get("feedback", "")[:5000]
+        comment, feedback = form.cleaned_data["comment"][:5000], form.cleaned_data["feedback"][:5000]
         return scoring.save_note(request.user, round_entry, comment, feedback)
 
-    if request.headers.get("Accept") != "application/json":
-        entry_url = reverse("judging:entry", args=[round_.pk, code])
+    if not wants_json:
         return run_service(request, save, success=_("Your notes are saved."), redirect_to=entry_url)
     try:
         save()
@@ -217,14 +226,17 @@ def note(request, round_id, code):
 @require_POST
 def declare(request, round_id, code):
     round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    entry_url = reverse("judging:entry", args=[round_.pk, code])
+    form = DeclarationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect(entry_url)
     return run_service(
         request,
-        lambda: scoring.declare(
-            request.user, round_entry, request.POST.get("kind", ""), request.POST.get("reason", "")
-        ),
+        lambda: scoring.declare(request.user, round_entry, form.cleaned_data["kind"], form.cleaned_data["reason"]),
         success=_("Officers are told that you stepped aside from entry %(code)s.") % {"code": code},
         redirect_to=reverse("judging:queue", args=[round_.pk]),
-        failure_redirect_to=reverse("judging:entry", args=[round_.pk, code]),
+        failure_redirect_to=entry_url,
     )
 
 

@@ -286,6 +286,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Officers cannot publish by themselves; the second officer's approval publishes (events.workflow).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "events.workflow.publish_approved_revision"
+# A draft saved during moderation restarts the approval: only what the second officer saw can go live.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Contest intake limits (overridable per contest where the contest model allows).
 VITRINE_MAX_UPLOAD_BYTES = env.int("VITRINE_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
