@@ -14,7 +14,7 @@ from wagtail.permissions import policy_registry
 from core.errors import DomainError
 from gallery.judging.domain.locks import hold_round
 from gallery.judging.domain.rounds import assign_new_judges
-from gallery.judging.forms import RoundForm
+from gallery.judging.forms import IdChoiceField, IdsChoiceField, RoundForm
 from gallery.judging.models import Criterion, JudgeProfile, JudgingSettings, Round
 from gallery.judging.views import admin as views
 
@@ -102,7 +102,18 @@ class RoundViewSet(ModelViewSet):
         return RoundForm
 
 
-class CriterionViewSet(ModelViewSet):
+class IdCheckingViewSet(ModelViewSet):
+    """Choices by id refuse anything but a plausible id before they query (SQLite cannot compare 30 digits)."""
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.many_to_many:
+            kwargs.setdefault("form_class", IdsChoiceField)
+        elif db_field.many_to_one or db_field.one_to_one:
+            kwargs.setdefault("form_class", IdChoiceField)
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class CriterionViewSet(IdCheckingViewSet):
     model = Criterion
     icon = "list-ol"
     menu_label = _("Rubric criteria")
@@ -112,7 +123,7 @@ class CriterionViewSet(ModelViewSet):
     list_display = ["name", "contest", "weight", "scale_min", "scale_max", "required"]
 
 
-class JudgingSettingsViewSet(ModelViewSet):
+class JudgingSettingsViewSet(IdCheckingViewSet):
     model = JudgingSettings
     icon = "cogs"
     menu_label = _("Results settings")
@@ -122,7 +133,7 @@ class JudgingSettingsViewSet(ModelViewSet):
     list_display = ["contest", "method", "normalise", "tie_break_order", "honourable_mentions"]
 
 
-class JudgeProfileViewSet(ModelViewSet):
+class JudgeProfileViewSet(IdCheckingViewSet):
     model = JudgeProfile
     icon = "user"
     menu_label = _("Judges' affiliations")

@@ -9,7 +9,6 @@ from unittest import mock
 
 import pytest
 from django.contrib.messages import get_messages
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
@@ -324,22 +323,8 @@ SETUP_FORMS = {
 SETUP_BAD = ["9" * 30, HUGE, "Infinity", "NaN", "1e400", "-1e400"]
 # Wagtail builds these forms from the viewsets' field lists; their choice fields query a huge id as it is, which
 # SQLite cannot compare (PostgreSQL finds nothing). RoundForm, ours, refuses such ids before querying.
-SQLITE_OVERFLOW = {("judging_criteria", "contest"), ("judging_settings", "contest"), ("judge_profiles", "facilities"),
-                   ("judge_profiles", "regions")}  # fmt: skip
 SETUP_CASES = [
-    pytest.param(
-        viewset,
-        field,
-        bad,
-        marks=[
-            pytest.mark.xfail(connection.vendor == "sqlite", reason="Wagtail-built form queries a huge id", strict=True)
-        ]
-        if (viewset, field) in SQLITE_OVERFLOW and bad.isdigit()
-        else [],
-    )
-    for viewset, (_, fields) in SETUP_FORMS.items()
-    for field in fields
-    for bad in SETUP_BAD
+    (viewset, field, bad) for viewset, (_, fields) in SETUP_FORMS.items() for field in fields for bad in SETUP_BAD
 ]
 
 
