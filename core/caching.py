@@ -45,21 +45,23 @@ def _may_store(request, response):
     return vary <= HARMLESS_VARY
 
 
-def _declare_public(request, response):
-    """Public pages that did not say how they may be cached: public for visitors without a session."""
+def _declare_caching(request, response):
+    """Say how a response that did not say so itself may be cached: public pages are public for visitors without
+    a session; anything else a signed-in visitor gets (a facility's entry, a judge's queue) is for their browser
+    only and is not kept, so a shared proxy or computer never holds it."""
+    if response.has_header("Cache-Control"):
+        return
     match = getattr(request, "resolver_match", None)
-    if (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
-        and match is not None
-        and match.url_name in settings.VITRINE_PUBLIC_URL_NAMES
-        and not response.has_header("Cache-Control")
-    ):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
-            patch_cache_control(response, private=True, no_cache=True)
+    public_view = match is not None and match.url_name in settings.VITRINE_PUBLIC_URL_NAMES
+    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+    if public_view and request.method in ("GET", "HEAD") and response.status_code == 200:
+        if signed_in or response.cookies:
+            patch_cache_control(response, private=True, no_store=True)
         else:
             patch_cache_control(response, public=True, max_age=settings.VITRINE_PUBLIC_PAGE_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
+    elif signed_in or page_cache.split_language(request.path)[1].startswith(("/portal/", "/judging/")):
+        patch_cache_control(response, private=True, no_store=True)
 
 
 class PublicPageCacheMiddleware:
@@ -75,14 +77,14 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if _bypasses_cache(request):
             response = self.get_response(request)
-            _declare_public(request, response)
+            _declare_caching(request, response)
             return response
         cached, key = page_cache.lookup(request)
         if cached is not None:
             cached["X-Cache"] = "hit"
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
         response = self.get_response(request)
-        _declare_public(request, response)
+        _declare_caching(request, response)
         if key is not None and _may_store(request, response):
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{page_cache.content_digest(response.content)}"'

@@ -1,6 +1,7 @@
 import pytest
 
 from events.models import CampaignPage, HomePage
+from tests.factories import FacilityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +35,12 @@ def test_missing_pages_portal_and_health_are_not_made_public(client):
     assert "public" not in client.get("/no-such-page/").get("Cache-Control", "")
     assert "public" not in client.get("/portal/").get("Cache-Control", "")
     assert "public" not in client.get("/healthz").get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("url", ["/portal/", "/ru/portal/", "/judging/"])
+def test_what_signed_in_staff_and_judges_get_is_never_kept_by_a_shared_cache(client, url):
+    client.force_login(UserFactory(facility=FacilityFactory(), judge=True))
+    response = client.get(url)
+    assert response.status_code == 200, url
+    directives = set(response["Cache-Control"].replace(" ", "").split(","))
+    assert {"private", "no-store"} <= directives and "public" not in directives
