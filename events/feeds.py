@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from events.models import StoryPage
+from events.serving import public
 
 
 class StoriesFeed(Feed):
@@ -24,7 +25,7 @@ class StoriesFeed(Feed):
         return site.root_url + "/" if site else "/"
 
     def items(self):
-        return StoryPage.objects.live().public().prefetch_related("tags").order_by("-date", "-pk")[: self.limit]
+        return public(StoryPage.objects.live()).prefetch_related("tags").order_by("-date", "-pk")[: self.limit]
 
     def item_title(self, item):
         return item.title

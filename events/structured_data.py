@@ -5,6 +5,9 @@ import json
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from events.images import existing_rendition
+from events.renditions import SHARE_SPEC
+
 EVENT_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "postponed": "https://schema.org/EventPostponed",
@@ -24,7 +27,8 @@ def _iso(value, event):
     return local.date().isoformat() if event.all_day else local.isoformat()
 
 
-def event_data(event, request=None):
+def event_data(event, request=None, speakers=None):
+    """`speakers`: the event's speakers when the caller has them already (else they are read)."""
     url = event.get_full_url(request)
     locations = []
     if event.is_in_person:
@@ -49,13 +53,14 @@ def event_data(event, request=None):
         "eventAttendanceMode": ATTENDANCE_MODE[event.attendance_mode],
         "location": locations[0] if len(locations) == 1 else locations,
     }
-    if event.hero_image:
-        share = event.hero_image.get_rendition("fill-1200x630|format-jpeg")
+    share = existing_rendition(event.hero_image, SHARE_SPEC) if event.hero_image else None
+    if share is not None:
         data["image"] = [request.build_absolute_uri(share.url) if request else share.url]
     if event.pk:
-        speakers = [{"@type": "Person", "name": person.name} for person in event.speakers.all()]
-        if speakers:
-            data["performer"] = speakers
+        speakers = event.speakers.all() if speakers is None else speakers
+        performers = [{"@type": "Person", "name": person.name} for person in speakers]
+        if performers:
+            data["performer"] = performers
     sessions = event.ordered_sessions
     if len(sessions) > 1:
         data["subEvent"] = [
@@ -70,6 +75,7 @@ def event_data(event, request=None):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def event_json_ld(event, request=None):
+def event_json_ld(event, request=None, speakers=None):
     """The JSON-LD document, safe to place inside a <script> element."""
-    return mark_safe(json.dumps(event_data(event, request), ensure_ascii=False).translate(_json_script_escapes))
+    data = event_data(event, request, speakers)
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from events.calendar import build_calendar
 from events.models import CampaignPage, EventPage
+from events.serving import public
 
 CALENDAR_MAX_AGE = 15 * 60
 
@@ -25,7 +26,7 @@ def _calendar_response(events, *, name, filename, request):
 
 
 def _public_events():
-    return EventPage.objects.live().public().order_by("pk")
+    return public(EventPage.objects.live()).order_by("pk")
 
 
 @require_GET
@@ -41,7 +42,7 @@ def event_calendar(request, page_id):
 @require_GET
 @cache_control(public=True, max_age=CALENDAR_MAX_AGE)
 def campaign_calendar(request, page_id):
-    campaign = CampaignPage.objects.live().public().filter(pk=page_id).first()
+    campaign = public(CampaignPage.objects.live()).filter(pk=page_id).first()
     if campaign is None:
         raise Http404
     events = _public_events().descendant_of(campaign)

@@ -30,6 +30,13 @@ def _fresh_caches():
         cache.clear()
 
 
+@pytest.fixture
+def uncached_pages(settings):
+    """Turn the page cache off: for tests that count what rendering a public page costs, which a stored copy
+    would answer with no query at all."""
+    settings.VITRINE_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """A request under /ru/ or /kk/ leaves its language active in the test thread: every test starts (and ends)

@@ -1,20 +1,32 @@
 from django import template
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/site_menu.html", takes_context=True)
 def site_menu(context):
-    """The home page's children marked "show in menus", in tree order: one query."""
+    """The home page's children marked "show in menus", in tree order: one query. Plain Page objects: a menu item
+    needs a title and a URL, not each page type's own object."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     items = []
     if site is not None:
-        items = site.root_page.get_children().live().in_menu().public().specific(defer=True)
+        items = site.root_page.get_children().live().in_menu()
+        # Not .public(), which reads every view restriction in a query of its own. The page routing (events.serving)
+        # notes on the request whether the site has any; if it may, the same test as a subquery: a restriction on
+        # the item or an ancestor, whose path is a prefix of the item's (each restriction looked at by its page's
+        # primary key, never the whole page table).
+        if getattr(request, "vitrine_view_restrictions", True) is not False:
+            restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path"))
+            restrictions = PageViewRestriction.objects.annotate(restricted_path=restricted_path)
+            prefix = Substr(OuterRef("path"), 1, Length("restricted_path"))
+            items = items.filter(~Exists(restrictions.filter(restricted_path=prefix)))
     return {"items": items, "request": request}
 
 

@@ -1,3 +1,6 @@
+import functools
+
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -7,13 +10,14 @@ from wagtail.search import index
 
 from events import queries
 from events.blocks import BodyBlock
-from events.images import with_renditions
+from events.images import attach_renditions
 from events.models.event import EventPage
 from events.models.mixins import SharedPageMixin, hero_image_field
 from events.models.story import StoryPage
+from events.serving import ServedPageMixin, public
 
 
-class CampaignPage(SharedPageMixin, Page):
+class CampaignPage(ServedPageMixin, SharedPageMixin, Page):
     """An outreach campaign, e.g. an international day. Its children are events, contests, exhibitions, stories."""
 
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -31,20 +35,76 @@ class CampaignPage(SharedPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["events.HomePage"]
     # Children are left open on purpose: events, stories, and gallery's contests and exhibitions.
+    serve_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("campaign")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = with_renditions(EventPage.objects.child_of(self).live().public())
+        # The same queries whatever the number of children: one for them all, one for their pictures' renditions,
+        # and what feature models ask once for all their pages (prepare_listings).
+        children = listed_children(self, request)
+        events = queries.sorted_for_listing([page for page in children if isinstance(page, EventPage)])
+        stories = [page for page in children if isinstance(page, StoryPage)]
+        stories.sort(key=lambda story: (story.date, story.pk), reverse=True)  # newest first, as "-date", "-pk"
+        features = [page for page in children if not isinstance(page, EventPage | StoryPage)]
+        attach_renditions([self.hero_image] + [item.hero_image for item in [*events, *stories]])
         context.update(
-            upcoming_events=queries.upcoming(events),
-            past_events=queries.past(events),
-            stories=with_renditions(StoryPage.objects.child_of(self).live().public()).order_by("-date", "-pk"),
-            features=prepare_listings(self.get_children().live().public().not_type(EventPage, StoryPage).specific()),
+            upcoming_events=[event for event in events if not event.is_past],
+            past_events=[event for event in events if event.is_past],
+            stories=stories,
+            features=prepare_listings(features),
         )
         return context
+
+
+def listed_children(campaign, request):
+    """The campaign's live public children in tree order, in one query: events (with their schedule, see
+    events.queries) and stories as their own models with their pictures, and the pages of other apps that offer
+    listing_status() (contests) as their own models too, each joined through its link from Page; the other pages
+    stay Page objects, which have all a card shows (title, URL, search description, type)."""
+    links = _links()
+    name = {model: link.related_query_name() for model, link in links.items()}
+    pages = public(campaign.get_children().live(), request)
+    pages = pages.select_related(*name.values(), f"{name[EventPage]}__hero_image", f"{name[StoryPage]}__hero_image")
+    # Cards show no StreamField: leave them in the database.
+    pages = pages.defer(
+        *(f"{name[model]}__{field}" for model in (EventPage, StoryPage) for field in _streamfields(model))
+    )
+    children = []
+    for page in queries.with_schedule(pages, sessions=f"{name[EventPage]}__sessions").order_by("path"):
+        model = page.specific_class
+        own = EventPage if _is(model, EventPage) else StoryPage if _is(model, StoryPage) else model
+        if own in links:
+            child = getattr(page, links[own].remote_field.get_accessor_name())
+            for annotation in queries.SCHEDULE if own is EventPage else ():
+                setattr(child, annotation, getattr(page, annotation))
+        elif model is not None and hasattr(model, "listing_status"):
+            child = page.specific  # a subclass of a listed model: rare, one query each
+        else:
+            child = page
+        children.append(child)
+    return children
+
+
+@functools.cache
+def _links():
+    """{model: its link from Page} of the children listed_children() reads as their own models."""
+    return {
+        model: model._meta.parents[Page]
+        for model in apps.get_models()
+        if issubclass(model, Page) and Page in model._meta.parents
+        and (model in (EventPage, StoryPage) or hasattr(model, "listing_status"))
+    }  # fmt: skip
+
+
+def _is(model, base):
+    return model is not None and issubclass(model, base)
+
+
+def _streamfields(model):
+    return [field.name for field in model._meta.local_fields if isinstance(field, StreamField)]
 
 
 def prepare_listings(pages):

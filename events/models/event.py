@@ -14,12 +14,13 @@ from wagtail.search import index
 from core.forms import default_time_zone, validate_time_zone
 from events.blocks import BodyBlock, MaterialsBlock
 from events.forms import EventPageForm
-from events.images import with_renditions
+from events.images import attach_renditions
 from events.models.mixins import SharedPageMixin, hero_image_field
+from events.serving import ServedPageMixin
 from events.structured_data import event_json_ld
 
 
-class EventPage(SharedPageMixin, Page):
+class EventPage(ServedPageMixin, SharedPageMixin, Page):
     """A master class, webinar, conference or ceremony: one page, one or more sessions."""
 
     class Kind(models.TextChoices):
@@ -114,6 +115,7 @@ class EventPage(SharedPageMixin, Page):
     subpage_types = []
     template = "events/event_page.html"
     base_form_class = EventPageForm
+    serve_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("event")
@@ -164,17 +166,27 @@ class EventPage(SharedPageMixin, Page):
         return self.status == self.Status.CANCELLED
 
     def get_campaign(self):
+        """The nearest live campaign above the event (for its title and link), or None."""
         # By name: the campaign model lists its events, so its module imports this one.
-        return self.get_ancestors().type(apps.get_model("events", "CampaignPage")).live().specific().last()
+        campaign_model = apps.get_model("events", "CampaignPage")
+        if hasattr(self, "route_ancestors"):  # the pages routing went through (events.serving): no query
+            campaigns = [
+                page
+                for page in self.route_ancestors
+                if page.live and page.specific_class and issubclass(page.specific_class, campaign_model)
+            ]
+            return campaigns[-1] if campaigns else None
+        return self.get_ancestors().type(campaign_model).live().specific().last()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_campaign()
         speakers = self.speakers.all()
         if isinstance(speakers, models.QuerySet):  # a preview holds unsaved speakers in memory
-            speakers = with_renditions(speakers, "photo")
+            speakers = list(speakers.select_related("photo"))
+        attach_renditions([self.hero_image, *(person.photo for person in speakers)])
         context["speakers"] = speakers
         context["show_join_link"] = self.shows_join_link(request.user)
         context["has_ended"] = self.has_ended()
-        context["json_ld"] = event_json_ld(self, request)
+        context["json_ld"] = event_json_ld(self, request, speakers)
         return context

@@ -10,9 +10,10 @@ from events.models.campaign import CampaignPage
 from events.models.event import EventPage
 from events.models.mixins import SharedPageMixin
 from events.models.session import EventSession
+from events.serving import ServedPageMixin, public
 
 
-class EventIndexPage(SharedPageMixin, Page):
+class EventIndexPage(ServedPageMixin, SharedPageMixin, Page):
     """All events of the site: upcoming first, then past; filtered by kind, campaign and year."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -30,12 +31,12 @@ class EventIndexPage(SharedPageMixin, Page):
         years = EventSession.objects.filter(page__live=True).dates("start", "year", order="DESC")
         return {
             "kinds": EventPage.Kind.choices,
-            "campaigns": CampaignPage.objects.live().public().order_by("-start_date", "title").only("id", "title"),
+            "campaigns": public(CampaignPage.objects.live()).order_by("-start_date", "title").only("id", "title"),
             "years": [day.year for day in years],
         }
 
     def filtered_events(self, params):
-        events = EventPage.objects.live().public()
+        events = public(EventPage.objects.live())
         applied = {}
         kind = params.get("kind")
         if kind in EventPage.Kind.values:

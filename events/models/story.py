@@ -15,13 +15,14 @@ from wagtail.search import index
 from events.blocks import BodyBlock, CaptionedImageBlock
 from events.images import with_renditions
 from events.models.mixins import SharedPageMixin, hero_image_field
+from events.serving import ServedPageMixin, public
 
 
 class StoryPageTag(TaggedItemBase):
     content_object = ParentalKey("events.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class StoryPage(SharedPageMixin, Page):
+class StoryPage(ServedPageMixin, SharedPageMixin, Page):
     """A news story: what happened, with figures and pictures."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -48,6 +49,7 @@ class StoryPage(SharedPageMixin, Page):
     subpage_types = []
     template = "events/story_page.html"
     og_type = "article"
+    serve_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("story")
@@ -55,11 +57,11 @@ class StoryPage(SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["story_index"] = StoryIndexPage.objects.live().public().first()  # where tag links lead
+        context["story_index"] = public(StoryIndexPage.objects.live(), request).first()  # where tag links lead
         return context
 
 
-class StoryIndexPage(SharedPageMixin, Page):
+class StoryIndexPage(ServedPageMixin, SharedPageMixin, Page):
     """All stories, newest first, with an RSS and an Atom feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -74,7 +76,7 @@ class StoryIndexPage(SharedPageMixin, Page):
         verbose_name = _("story index")
 
     def stories(self, tag=None):
-        stories = StoryPage.objects.live().public().order_by("-date", "-pk")
+        stories = public(StoryPage.objects.live()).order_by("-date", "-pk")
         if tag:
             stories = stories.filter(tags__slug=tag)
         return with_renditions(stories)

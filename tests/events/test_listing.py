@@ -10,7 +10,7 @@ from events.models import EventPage
 from tests.events.conftest import at
 from tests.factories import CampaignFactory, EventFactory, WagtailImageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def titles(html):

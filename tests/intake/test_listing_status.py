@@ -14,7 +14,7 @@ from gallery.models import ContestPage
 from gallery.models.contest import LISTING_STATUS_HOOK
 from tests.factories import CampaignFactory, ContestFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def contests_in_judging(campaign, count):

@@ -7,11 +7,14 @@ facility and region only when the facility agreed. Nothing here reads the artist
 
 from dataclasses import dataclass, field
 
+from django.core.files.storage import FileSystemStorage
+from django.db.models import Q
 from django.urls import reverse
+from django.utils.encoding import filepath_to_uri
 from django.utils.functional import cached_property
 
 from gallery.exhibition.models.public_files import PublicRendition, ShareImage
-from gallery.exhibition.models.works import ExhibitedImage, ExhibitedWork
+from gallery.exhibition.models.works import ExhibitedImage
 from gallery.exhibition.renditions import EXTENSIONS
 from gallery.models import Entry
 
@@ -100,19 +103,61 @@ class ShownExhibition:
         return self.section("")
 
 
+def shown_entry(prefix=""):
+    """The rule for an entry that may be shown at all, as filters on the entry at `prefix` ("work__entry__")."""
+    return Q(
+        **{
+            f"{prefix}state": Entry.State.SUBMITTED,
+            f"{prefix}consent_confirmed": True,
+            f"{prefix}takedown__isnull": True,
+        }
+    )
+
+
 def shown_entries(entry_ids):
-    """The entries among `entry_ids` that may be shown at all, with their facility and region."""
-    return Entry.objects.filter(
-        pk__in=entry_ids, state=Entry.State.SUBMITTED, consent_confirmed=True, takedown__isnull=True
-    ).select_related("facility__region")
+    """The entries among `entry_ids` that may be shown at all, with their facility and region (unordered: Entry's
+    default order would join the contest page and sort by region and facility names for nothing)."""
+    return Entry.objects.filter(shown_entry(), pk__in=entry_ids).select_related("facility__region").order_by()
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """What a page needs of a PublicRendition row, read without making model objects (hundreds on a page)."""
+
+    format: str
+    width: int
+    height: int
+    url: str
+
+
+def _renditions(image_ids):
+    """{entry image id: [Rendition]} of the public renditions of these images (unordered: shown_image() sorts them,
+    and PublicRendition's default order would join entries, facilities and regions)."""
+    url = _url_maker(PublicRendition._meta.get_field("file").storage)
+    fields = ("entry_image_id", "format", "width", "height", "file")
+    found = {}
+    for image_id, fmt, width, height, name in (
+        PublicRendition.objects.filter(entry_image_id__in=image_ids).order_by().values_list(*fields)
+    ):
+        found.setdefault(image_id, []).append(Rendition(fmt, width, height, url(name)))
+    return found
+
+
+def _url_maker(storage):
+    """storage.url, or for files on the local disk the same URL without urljoin() for each of hundreds of names
+    (base_url ends with a slash; the names are opaque, relative and need no joining rules)."""
+    if isinstance(storage, FileSystemStorage):
+        base_url = storage.base_url
+        return lambda name: base_url + filepath_to_uri(name)
+    return storage.url
 
 
 def _srcset(renditions):
-    return ", ".join(f"{rendition.file.url} {rendition.width}w" for rendition in renditions)
+    return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
 
 
 def shown_image(exhibited, renditions):
-    """A ShownImage from the renditions of one image (any order), or None when it has no JPEG yet."""
+    """A ShownImage from the Renditions of one image (any order), or None when it has no JPEG yet."""
     by_format = {}
     for rendition in sorted(renditions, key=lambda rendition: rendition.width):
         by_format.setdefault(rendition.format, []).append(rendition)
@@ -130,8 +175,8 @@ def shown_image(exhibited, renditions):
         height=largest.height,
         sources=sources,
         srcset=_srcset(jpegs),
-        src=moderate.file.url,
-        large=linked.file.url,
+        src=moderate.url,
+        large=linked.url,
     )
 
 
@@ -149,39 +194,42 @@ def _card(share_image, alt):
 
 
 def _live_rows(page):
-    """The live page's works and their images, entries and renditions: five queries (the share images included)
-    whatever the number of works, with subqueries rather than long lists of ids."""
-    rows = list(ExhibitedWork.objects.filter(page=page).order_by("sort_order", "pk"))
-    images = {}
-    for image in ExhibitedImage.objects.filter(work__page=page).order_by("sort_order", "pk"):
-        images.setdefault(image.work_id, []).append(image)
-    entry_ids = ExhibitedWork.objects.filter(page=page).values("entry_id")
-    image_ids = ExhibitedImage.objects.filter(work__page=page).values("entry_image_id")
-    return rows, {row.pk: images.get(row.pk, []) for row in rows}, entry_ids, image_ids
+    """The live page's works that may be shown, with their images and entries (facility and region), in one query:
+    a work is left out when its entry may not be shown or it has no image. Its renditions then come with a
+    subquery rather than a long list of ids; with the share images, three queries whatever the number of works."""
+    images = ExhibitedImage.objects.filter(shown_entry("work__entry__"), work__page=page)
+    if not page.show_all_eligible:
+        images = images.exclude(work__award="")
+    rows, images_of, entries = [], {}, {}
+    ordered = images.select_related("work__entry__facility__region").order_by(
+        "work__sort_order", "work__pk", "sort_order", "pk"
+    )
+    for image in ordered:
+        if image.work_id not in images_of:
+            rows.append(image.work)
+            images_of[image.work_id] = []
+            entries[image.work.entry_id] = image.work.entry
+        images_of[image.work_id].append(image)
+    return rows, images_of, entries, images.values("entry_image_id")
 
 
 def _draft_rows(page):
     """A draft's works live in memory (the revision being previewed)."""
     rows = list(page.works.all())
     images = {id(row): list(row.images.all()) for row in rows}
+    entries = {entry.pk: entry for entry in shown_entries([row.entry_id for row in rows])}
     return (
         rows,
         images,
-        [row.entry_id for row in rows],
+        entries,
         [image.entry_image_id for row_images in images.values() for image in row_images],
     )
 
 
 def shown_exhibition(page, preview=False):
     """The works of `page` as the public sees them (or, with `preview`, as the editor's draft would show them)."""
-    if preview:
-        rows, images_of, entry_ids, image_ids = _draft_rows(page)
-    else:
-        rows, images_of, entry_ids, image_ids = _live_rows(page)
-    entries = {entry.pk: entry for entry in shown_entries(entry_ids)}
-    renditions = {}
-    for rendition in PublicRendition.objects.filter(entry_image_id__in=image_ids):
-        renditions.setdefault(rendition.entry_image_id, []).append(rendition)
+    rows, images_of, entries, image_ids = _draft_rows(page) if preview else _live_rows(page)
+    renditions = _renditions(image_ids)
     share_images = {share.entry_id: share for share in ShareImage.objects.filter(page_id=page.pk)} if page.pk else {}
     works = []
     for row in rows:

@@ -9,11 +9,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
+from events.serving import ServedPageMixin
 from gallery.exhibition.domain import showing
 from gallery.exhibition.forms import ExhibitionPageForm
 
 
-class ExhibitionPage(RoutablePageMixin, Page):
+class ExhibitionPage(RoutablePageMixin, ServedPageMixin, Page):
     contest = models.OneToOneField(
         "gallery.ContestPage",
         verbose_name=_("contest"),
@@ -64,6 +65,12 @@ class ExhibitionPage(RoutablePageMixin, Page):
         return self.search_description or self.intro
 
     # --- Public views ---------------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Work links are built on the page's URL: worked out once, not for each tile (page.url asks the site).
+        context["page_url"] = self.get_url(request)
+        return context
 
     @path("")
     def exhibition(self, request):
