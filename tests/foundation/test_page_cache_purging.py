@@ -140,3 +140,11 @@ def test_opening_judging_refreshes_the_campaign_that_lists_the_contest(client, c
     RoundFactory(contest=contest)
     assert "Judging in progress" in client.get("/mandela-day/").content.decode()
     assert "Judging in progress" in client.get(contest.url).content.decode()
+
+
+def test_unpublishing_an_exhibition_removes_its_cached_work_pages(client):
+    contest, entries = awarded_contest(winners=1)
+    page = exhibition_of(contest)
+    assert entries[0].title in _cached(client, f"{page.url}works/1/")
+    page.unpublish()
+    assert client.get(f"{page.url}works/1/").status_code == 404

@@ -1,8 +1,8 @@
 """What publishing and unpublishing an exhibition does to public files and caches.
 
 Publishing (and every later publication of a new revision) makes the public files of the works shown, in a
-background task; files of works the live page no longer holds are deleted. Unpublishing deletes them all. Each
-step ends by telling the front-end caches to forget the pages that show the exhibition.
+background task, which ends by purging the cached pages that show the exhibition (its works appear once their
+files exist); files of works the live page no longer holds are deleted. Unpublishing deletes them all.
 """
 
 from core.caching import purge_page_and_listings
@@ -46,5 +46,4 @@ def withdraw_public_files(page):
             "entry_image_id", flat=True
         )
     )
-    public_files.delete_share_images(page)
-    purge_page_and_listings(page)
+    public_files.delete_share_images(page)  # the pages are purged by core.cache_signals, as any unpublished page
