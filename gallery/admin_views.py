@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import roles
 from core.csv_export import SafeSpreadsheetExportMixin
 from core.forms import default_time_zone, zoned
+from core.ids import read_id
 from gallery.domain.screening import screen
 from gallery.models import ContestExtension, ContestPage, Entry, EntryImage, Facility, FacilityMembership, Region
 
@@ -282,7 +283,7 @@ class ExtensionForm(WagtailAdminModelForm):
 
     def _chosen_contest(self):
         chosen = str(self.data.get(self.add_prefix("contest")) or "") if self.is_bound else ""
-        contest = ContestPage.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+        contest = ContestPage.objects.filter(pk=chosen).first() if read_id(chosen) is not None else None
         if contest is None and self.instance.contest_id:
             contest = self.instance.contest
         return contest

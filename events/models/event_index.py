@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.ids import read_id, read_whole_number
 from events import queries
 from events.images import with_renditions
 from events.models.campaign import CampaignPage
@@ -42,17 +43,17 @@ class EventIndexPage(ServedPageMixin, SharedPageMixin, Page):
         if kind in EventPage.Kind.values:
             events = events.filter(kind=kind)
             applied["kind"] = kind
-        campaign_id = params.get("campaign", "")
-        if campaign_id.isdigit():
-            campaign = CampaignPage.objects.live().filter(pk=int(campaign_id)).first()
+        campaign_id = read_id(params.get("campaign", ""))
+        if campaign_id is not None:
+            campaign = CampaignPage.objects.live().filter(pk=campaign_id).first()
             if campaign is not None:
                 events = events.descendant_of(campaign)
                 applied["campaign"] = campaign.pk
         events = queries.in_listing_order(events)
-        year = params.get("year", "")
-        if year.isdigit():
-            events = events.filter(first_start__year=int(year))
-            applied["year"] = int(year)
+        year = read_whole_number(params.get("year", ""), low=1, high=9999)
+        if year is not None:
+            events = events.filter(first_start__year=year)
+            applied["year"] = year
         return with_renditions(events), applied
 
     def get_context(self, request, *args, **kwargs):

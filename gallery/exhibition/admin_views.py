@@ -1,6 +1,5 @@
 """Officers' screens of the exhibition in the Wagtail admin: the takedown list, and taking a work down."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -8,18 +7,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.errors import DomainError
+from core.ids import IdChoiceField
 from gallery.exhibition.domain.takedown import take_down
 from gallery.exhibition.models import ExhibitedWork, Takedown
 from gallery.models import Entry
 
 
-class WorkChoiceField(forms.ModelChoiceField):
-    def to_python(self, value):
-        # int() reads other scripts' digits ("١" is 1): an id is ASCII digits or it is no choice at all.
-        if value not in self.empty_values and not (isinstance(value, str) and value.isascii() and value.isdigit()):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
+class WorkChoiceField(IdChoiceField):
     def label_from_instance(self, entry):
         return f"{entry.reference or entry.pk}: {entry.title}"
 

@@ -12,44 +12,18 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import zoned
-from gallery.judging.domain.decisions import MAX_ID, read_whole_number
+from core.ids import IdChoiceField, IdsChoiceField, read_id
 from gallery.judging.models import Round
 from gallery.models import ContestPage
 
 TIME_FIELDS = ("opens_at", "closes_at")
 
 
-def _is_id(value):
-    return read_whole_number(value, low=1, high=MAX_ID) is not None
-
-
-class IdChoiceField(forms.ModelChoiceField):
-    """A choice by id that refuses anything but ASCII digits within a bigint before querying: SQLite cannot even
-    compare a 30-digit number, so the query itself would fail."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not _is_id(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-class IdsChoiceField(forms.ModelMultipleChoiceField):
-    """IdChoiceField's rule for each of several ids."""
-
-    def _check_values(self, value):
-        for pk in value:
-            if not _is_id(pk):
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super()._check_values(value)
-
-
 def round_time_zone(form):
     """The zone of the contest chosen in the bound form, else of the round's contest, else the site's default."""
     contest_ids = [form.instance.contest_id]
     if form.is_bound and not form.fields["contest"].disabled:
-        contest_ids.insert(0, read_whole_number(form.data.get(form.add_prefix("contest"), ""), low=1, high=MAX_ID))
+        contest_ids.insert(0, read_id(form.data.get(form.add_prefix("contest"), "")))
     for contest_id in contest_ids:
         name = (
             ContestPage.objects.filter(pk=contest_id).values_list("time_zone", flat=True).first()
@@ -112,7 +86,7 @@ def read_score(body):
         raise unreadable from error
     if not isinstance(payload, dict) or set(payload) != SCORE_FIELDS:
         raise unreadable
-    criterion_id = read_whole_number(payload["criterion"], low=1, high=MAX_ID)
+    criterion_id = read_id(payload["criterion"])
     if criterion_id is None:
         raise ValidationError(_("Unknown criterion."))
     return criterion_id, payload["value"]

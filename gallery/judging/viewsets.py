@@ -12,9 +12,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import policy_registry
 
 from core.errors import DomainError
+from core.ids import IdChoiceField, IdsChoiceField
 from gallery.judging.domain.locks import hold_round
 from gallery.judging.domain.rounds import assign_new_judges
-from gallery.judging.forms import IdChoiceField, IdsChoiceField, RoundForm
+from gallery.judging.forms import RoundForm
 from gallery.judging.models import Criterion, JudgeProfile, JudgingSettings, Round
 from gallery.judging.views import admin as views
 

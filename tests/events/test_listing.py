@@ -162,3 +162,13 @@ def test_calendar_feeds_and_home_page_query_counts_do_not_grow(
     _, body = _queries(client, url, django_assert_num_queries(few, info=f"{url_name}: {few} queries for 5 events"))
     if url_name != "home":
         assert body.count("BEGIN:VEVENT") == 100  # two sessions per event
+
+
+@pytest.mark.parametrize(
+    "query", ["campaign=" + "9" * 30, "campaign=١", "campaign=-1", "year=" + "9" * 30, "year=0", "year=٢٠٢٠"]
+)
+def test_malformed_filters_are_ignored_not_an_error(client, event_index, query):
+    EventFactory(parent=event_index, title="Webinar", sessions=[(at(2020, 1, 1), at(2020, 1, 1, 12))])
+    response = client.get(f"{event_index.url}?{query}")
+    assert response.status_code == 200
+    assert "Webinar" in response.content.decode()  # no filter applied

@@ -6,6 +6,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from core.ids import read_whole_number
 from gallery.judging.domain import decisions, errors, results, rounds
 from gallery.judging.models import Round, RoundEntry, RoundJudge
 from tests.factories import ContestFactory, EntryFactory, RoundFactory, UserFactory
@@ -147,4 +148,4 @@ def test_a_frozen_round_refuses_tie_decisions(client, ranked):
     [("7", 7), (" 7 ", 7), (7, 7), ("٣", None), ("9" * 30, None), ("-1", None), ("0", None), (True, None)],
 )
 def test_whole_numbers_are_read_strictly(value, expected):
-    assert decisions.read_whole_number(value, low=1, high=100) == expected
+    assert read_whole_number(value, low=1, high=100) == expected

@@ -4,29 +4,16 @@ Both take what a form sent. Each number is read strictly (ASCII digits within ra
 of this round; anything else refuses the whole decision, so nothing is ever half-saved. Both are audit-logged.
 """
 
-import re
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.ids import read_id, read_whole_number
 from gallery.judging.domain.errors import JudgingError
 from gallery.judging.domain.locks import hold_round
 from gallery.judging.models import Round, RoundEntry
 
-MAX_ID = 2**63 - 1  # a bigint primary key
 MAX_ORDER = 32767  # RoundEntry.officer_tie_break is a small integer
-# ASCII digits only: str.isdigit() and int() also take "٣" or "³", and int() takes "-1", "+1" and " 1_0 ".
-WHOLE_NUMBER = re.compile(r"[0-9]{1,19}")
-
-
-def read_whole_number(value, *, low, high):
-    """The whole number a form value stands for if it is ASCII digits from low to high, else None."""
-    text = str(value).strip()
-    if isinstance(value, bool) or not WHOLE_NUMBER.fullmatch(text):
-        return None
-    number = int(text)
-    return number if low <= number <= high else None
 
 
 def _ranked_round(round_):
@@ -41,7 +28,7 @@ def _ranked_round(round_):
 
 def _entries_of(round_, raw_ids):
     """{round entry id} read from the form, every one an entry of this round."""
-    ids = {read_whole_number(raw, low=1, high=MAX_ID) for raw in raw_ids}
+    ids = {read_id(raw) for raw in raw_ids}
     known = set(RoundEntry.objects.filter(round=round_, pk__in=ids - {None}).values_list("pk", flat=True))
     if ids - known:
         raise JudgingError(_("Some of the chosen entries are not entries of this round. Nothing was saved."))
@@ -80,7 +67,7 @@ def decide_ties(round_, orders, user=None):
                     _("An officers' order is a whole number from 1 to %(high)s. Nothing was saved.")
                     % {"high": MAX_ORDER}
                 )
-        decided[read_whole_number(raw_id, low=1, high=MAX_ID)] = order
+        decided[read_id(raw_id)] = order
     changed = [
         entry for entry in RoundEntry.objects.filter(pk__in=decided) if entry.officer_tie_break != decided[entry.pk]
     ]

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.ids import MAX_ID
 from core.views import run_service
 from gallery.judging.domain import errors, results, scoring
-from gallery.judging.domain.decisions import MAX_ID
 from gallery.judging.domain.progress import progress_of_judge
 from gallery.judging.forms import DeclarationForm, NoteForm, read_score
 from gallery.judging.images import clean_image_bytes
