@@ -1,23 +1,28 @@
 """When content changes, the page cache and any CDN in front forget the pages that show it (core.caching).
 
 - a page published or unpublished: the page, the pages that list it and the site-wide paths (feeds, calendars);
+  everything when it is in the site menu (a child of the home page shown in menus), which every page shows;
 - a live page moved, renamed (its slug) or deleted: everything (its URL and those of its subpages changed or went away);
 - a model shown on many pages changed or deleted (VITRINE_PAGE_CACHE_PURGE_MODELS: the site identity, people,
-  facility and region names): everything.
+  facility and region names): everything;
+- a view restriction added, changed or removed: everything (a section made private leaves every cached copy).
 The page cache forgets at once and again after the commit; the CDN after the commit (core.caching.purge_pages).
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.caching import cdn_configured, purge_everything, purge_page_and_listings
 
 
 def _page_changed(sender, instance, **kwargs):
-    purge_page_and_listings(instance)
+    if instance.show_in_menus and instance.depth <= 3:  # in the site menu, which every page shows
+        purge_everything()
+    else:
+        purge_page_and_listings(instance)
 
 
 def _page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
@@ -43,12 +48,18 @@ def _shown_everywhere_changed(sender, created=False, **kwargs):
         purge_everything()
 
 
+def _restrictions_changed(sender, **kwargs):
+    purge_everything()
+
+
 def connect():
     page_published.connect(_page_changed, dispatch_uid="vitrine-cache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="vitrine-cache-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="vitrine-cache-moved")
     page_slug_changed.connect(_slug_changed, dispatch_uid="vitrine-cache-slug")
     pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="vitrine-cache-deleted")
+    post_save.connect(_restrictions_changed, sender=PageViewRestriction, dispatch_uid="vitrine-cache-restriction")
+    post_delete.connect(_restrictions_changed, sender=PageViewRestriction, dispatch_uid="vitrine-cache-unrestrict")
     for label in settings.VITRINE_PAGE_CACHE_PURGE_MODELS:
         model = apps.get_model(label)
         post_save.connect(_shown_everywhere_changed, sender=model, dispatch_uid=f"vitrine-cache-save-{label}")

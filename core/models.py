@@ -3,6 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from core import shared_fragments
 
 
 @register_setting(icon="site")
@@ -35,6 +38,19 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site identity")
+
+    @classmethod
+    def for_request(cls, request):
+        """Every page shows the identity: kept until the next site-wide purge, which saving it causes
+        (core.shared_fragments), instead of a query per page rendered."""
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if site is None or hasattr(request, attr_name):
+            return super().for_request(request)
+        identity = shared_fragments.remember("identity", lambda: cls.for_site(site), site.pk)
+        identity._request = request  # as Wagtail's own for_request: page URLs from the request's site
+        setattr(request, attr_name, identity)
+        return identity
 
 
 class RoleGrant(models.Model):

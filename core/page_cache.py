@@ -35,11 +35,11 @@ TRACKING_PARAMETERS = {"fbclid", "gclid", "yclid", "msclkid", "igshid", "mc_cid"
 UNSTORED_HEADERS = {"set-cookie", "date", "age", "x-cache"}
 
 
-def _cache():
+def store_backend():
     return caches[settings.VITRINE_PAGE_CACHE_ALIAS]
 
 
-def _digest(*parts):
+def digest(*parts):
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
 
 
@@ -52,7 +52,7 @@ def split_language(path):
 
 
 def _version_key(neutral_path):
-    return f"vitrine:pages:path:{_digest(neutral_path)}"
+    return f"vitrine:pages:path:{digest(neutral_path)}"
 
 
 def _normalised_query(query_string):
@@ -66,7 +66,7 @@ def _normalised_query(query_string):
 
 def _response_key(request, tokens):
     language, neutral_path = split_language(request.path)
-    return "vitrine:pages:response:" + _digest(
+    return "vitrine:pages:response:" + digest(
         *tokens,
         request.scheme,
         request.get_host(),
@@ -78,7 +78,7 @@ def _response_key(request, tokens):
 
 def _current_tokens(request):
     version_key = _version_key(split_language(request.path)[1])
-    found = _cache().get_many([GENERATION_KEY, version_key])
+    found = store_backend().get_many([GENERATION_KEY, version_key])
     return (found.get(GENERATION_KEY, "0"), found.get(version_key, "0"))
 
 
@@ -86,7 +86,7 @@ def lookup(request):
     """The stored response for this request, with an Age header, or None (and the key to store under)."""
     try:
         key = _response_key(request, _current_tokens(request))
-        stored = _cache().get(key)
+        stored = store_backend().get(key)
     except Exception:  # noqa: BLE001 - an unreachable cache means an uncached page, not an error page
         logger.warning("The page cache could not be read; serving without it.", exc_info=True)
         return None, None
@@ -103,7 +103,7 @@ def lookup(request):
 def store(key, response):
     headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
     try:
-        _cache().set(
+        store_backend().set(
             key,
             (response.status_code, headers, response.content, time.time()),
             settings.VITRINE_PAGE_CACHE_SECONDS,
@@ -118,7 +118,7 @@ def purge_paths(urls):
     if not neutral_paths:
         return
     try:
-        _cache().set_many({_version_key(path): uuid.uuid4().hex for path in neutral_paths}, None)
+        store_backend().set_many({_version_key(path): uuid.uuid4().hex for path in neutral_paths}, None)
     except Exception:  # noqa: BLE001 - the cache is down: nothing stored can be served either
         logger.warning("The page cache could not be purged.", exc_info=True)
 
@@ -126,7 +126,7 @@ def purge_paths(urls):
 def purge_all():
     """Forget every stored response (a change shown on every page, or one that moves many URLs)."""
     try:
-        _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+        store_backend().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:  # noqa: BLE001 - see purge_paths()
         logger.warning("The page cache could not be purged.", exc_info=True)
 

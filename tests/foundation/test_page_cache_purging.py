@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from core.models import SiteIdentity
 from events.models import HomePage
@@ -148,3 +149,42 @@ def test_unpublishing_an_exhibition_removes_its_cached_work_pages(client):
     assert entries[0].title in _cached(client, f"{page.url}works/1/")
     page.unpublish()
     assert client.get(f"{page.url}works/1/").status_code == 404
+
+
+def test_publishing_a_menu_page_refreshes_the_menu_on_every_page(client, campaign):
+    """The menu is on every page: a new menu entry must not wait for each page's copy to expire."""
+    EventFactory(title="Webinar", slug="webinar", parent=campaign)
+    for url in ("/mandela-day/webinar/", "/ru/mandela-day/"):
+        assert "Photo contest 2027" not in _cached(client, url)
+    CampaignFactory(title="Photo contest 2027", slug="photo-2027", show_in_menus=True)
+    for url in ("/mandela-day/webinar/", "/ru/mandela-day/"):
+        response = client.get(url)
+        assert response["X-Cache"] == "miss" and ">Photo contest 2027</a>" in response.content.decode(), url
+
+
+def test_menu_and_site_identity_are_read_once_until_the_next_purge(client, campaign, uncached_pages):
+    """A page rendered anew reads the menu and the identity from the cache, not the database; saving the identity
+    or publishing a menu page refreshes them."""
+    campaign.show_in_menus = True
+    campaign.save_revision().publish()
+    other = CampaignFactory(title="Other", slug="other")
+    client.get("/other/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/other/").content.decode()
+    tables = " ".join(query["sql"].split(" WHERE ")[0].split(" FROM ")[-1] for query in queries)
+    conditions = " ".join(query["sql"].split(" WHERE ")[-1] for query in queries)
+    assert ">Mandela Day</a>" in page and "core_siteidentity" not in tables and "show_in_menus" not in conditions
+    identity = SiteIdentity.for_site(HomePage.objects.get().get_site())
+    identity.site_name = "UNODC Prison Art"
+    identity.save()
+    other.show_in_menus = True
+    other.save_revision().publish()
+    page = client.get("/other/").content.decode()
+    assert "UNODC Prison Art" in page and ">Other</a>" in page
+
+
+def test_making_a_section_private_forgets_its_cached_copies(client, campaign):
+    _cached(client, "/mandela-day/")
+    PageViewRestriction.objects.create(page=campaign, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/mandela-day/")
+    assert response.status_code == 302 and "X-Cache" not in response
