@@ -178,3 +178,11 @@ def test_changing_the_time_zone_reads_the_typed_times_in_the_new_zone(client, ca
     assert [(s.start, s.end) for s in draft.sessions.all()] == [
         (at(2020, 5, 18, zone=berlin), at(2020, 5, 18, 13, zone=berlin))
     ]
+
+
+def test_the_admin_asks_no_third_party_host_for_avatars(client, campaign):
+    """On a closed network an avatar from Gravatar is a broken image: the admin shows Wagtail's own default."""
+    client.force_login(UserFactory(username="aigerim", officer=True, email="aigerim@example.org"))
+    for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_pages:edit", args=[campaign.pk])):
+        page = client.get(url).content.decode()
+        assert "gravatar" not in page.lower() and "avatar" in page, url

@@ -284,6 +284,8 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("VITRINE_MAX_IMAGE_PIXELS", default=60_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request to a third-party host, from the admin either: avatars are the uploaded ones or Wagtail's own default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Officers cannot publish by themselves; the second officer's approval publishes (events.workflow).
@@ -303,6 +305,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Task start/finish lines are noise in the console; failures still show.
-    "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "django.tasks", "wagtail")},
+    # Task start/finish lines and PDF rendering steps are noise in the console; failures still show.
+    "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "django.tasks", "wagtail", "weasyprint")},
 }
