@@ -13,11 +13,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONPATH="/app:/app/site" \
     DJANGO_SETTINGS_MODULE=vitrine.settings.production \
     PORT=8000
-# Award certificates (WeasyPrint) need Pango and HarfBuzz's subsetter; their fonts ship with the app. Versions are
-# pinned to bookworm's upstream releases, so Debian's security fixes still install.
+# Award certificates (WeasyPrint) need Pango and HarfBuzz's subsetter; their fonts ship with the app. Backups need
+# pg_dump and pg_restore. Versions are pinned to bookworm's upstream releases, so Debian's security fixes still install.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        "libpango-1.0-0=1.50.*" "libpangoft2-1.0-0=1.50.*" "libharfbuzz-subset0=6.0.*" \
+        "libpango-1.0-0=1.50.*" "libpangoft2-1.0-0=1.50.*" "libharfbuzz-subset0=6.0.*" "postgresql-client-15=15.*" \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 vitrine \
     && useradd --system --uid 10001 --gid vitrine --home-dir /app --shell /usr/sbin/nologin vitrine

@@ -68,6 +68,12 @@ system-deps:
 	elif [ -n "$$missing" ]; then \
 		echo "Missing $$missing: install $(SYSTEM_PACKAGES) (Debian) for the PDF certificates."; \
 	fi
+	@# manage.py backup and restore (and their tests on PostgreSQL) use pg_dump and pg_restore.
+	@if ! command -v pg_dump >/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's postgresql-client for backups"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			postgresql-client >/dev/null; \
+	fi
 
 pytest-sqlite: system-deps $(VENV)/.dev-installed
 	DATABASE_URL=sqlite:///$(CURDIR)/.test-db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
