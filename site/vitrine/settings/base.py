@@ -97,6 +97,17 @@ TEMPLATES = [
 # Database: SQLite in the repository by default; DATABASE_URL=postgres://... in production and CI.
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (parallel uploads, two tabs submitting): readers never wait for a writer (WAL), each
+    # transaction takes the write lock when it starts (IMMEDIATE), so it cannot fail half-way when it first writes,
+    # and a writer waits its turn instead of answering "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else a per-process memory cache.
