@@ -305,6 +305,13 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Contest intake limits (overridable per contest where the contest model allows).
 VITRINE_MAX_UPLOAD_BYTES = env.int("VITRINE_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
 VITRINE_MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+# Decompression bombs under the pixel limit: an image whose decoded pixels (3 bytes each at least) exceed this many
+# times its file size is refused from its header (photos expand about 10 times, scans and screenshots up to 120;
+# images under 32 MB decoded are never refused for it). At most VITRINE_PARALLEL_DECODES images are decoded at once
+# per process; an upload waits VITRINE_DECODE_WAIT_SECONDS for a turn, then is answered "busy, try again".
+VITRINE_MAX_DECODE_RATIO = env.int("VITRINE_MAX_DECODE_RATIO", default=250)
+VITRINE_PARALLEL_DECODES = env.int("VITRINE_PARALLEL_DECODES", default=2)
+VITRINE_DECODE_WAIT_SECONDS = env.float("VITRINE_DECODE_WAIT_SECONDS", default=15)
 
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")
