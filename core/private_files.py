@@ -8,6 +8,7 @@ import mimetypes
 
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 
 
 def is_presigning(storage):
@@ -17,14 +18,18 @@ def is_presigning(storage):
 def serve_private(storage, name, *, download_name=None):
     if not name:
         raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     if is_presigning(storage):
-        response = HttpResponseRedirect(storage.url(name))
+        # S3 answers the signed URL with the type and disposition asked for here, so a download stays a download.
+        parameters = {"ResponseContentType": content_type}
+        if download_name:
+            parameters["ResponseContentDisposition"] = content_disposition_header(True, download_name)
+        response = HttpResponseRedirect(storage.url(name, parameters=parameters))
     else:
         try:
             handle = storage.open(name, "rb")
         except FileNotFoundError:
             raise Http404 from None
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         response = FileResponse(
             handle, content_type=content_type, as_attachment=bool(download_name), filename=download_name or ""
         )

@@ -5,8 +5,14 @@ Pillow only: no database and no storage, so it is tested with bytes and used by 
 its content, never by its name or Content-Type. Limits are checked on the header before any pixel is decoded,
 so a decompression bomb costs nothing. What comes out is a re-encoded copy in sRGB with every piece of metadata
 removed (EXIF with GPS, XMP, IPTC, comments, ICC): never the raw upload.
+
+Decoding is the costly part (a 12 MP photo takes about 40 MB and a second of CPU), so it is bounded twice: a file
+that would decode to far more bytes than it holds (a flat PNG of a few kilobytes that opens to hundreds of
+megabytes) is refused from its header, and decoding waits for a turn (gallery.decoding) so a process decodes at
+most VITRINE_PARALLEL_DECODES images at once.
 """
 
+import contextlib
 import functools
 import hashlib
 import io
@@ -24,6 +30,7 @@ from PIL import Image, ImageChops, ImageCms, ImageFile, ImageOps, UnidentifiedIm
 from pillow_heif import register_heif_opener
 
 from core.errors import DomainError
+from gallery.decoding import decode_slot
 
 register_heif_opener()
 # A truncated file is an error to report, never something to pad with grey.
@@ -43,6 +50,10 @@ NEAR_DUPLICATE_DISTANCE = 6
 # The 8 lowest frequencies of a DCT-II over 32 samples, at the scale of scipy.fftpack.dct (see perceptual_hash).
 _DCT_BASIS = [[2 * math.cos(math.pi * k * (2 * n + 1) / 64) for n in range(32)] for k in range(8)]
 
+# An image that decodes to less than this is never refused for its compression ratio: it costs less to open than
+# an ordinary 12 MP photo, whatever its file size (small flat drawings and diagrams compress very well).
+DECODE_RATIO_FLOOR_BYTES = 32 * 1024 * 1024
+
 # Sniffed from the first bytes, only to give a clearer message than "not an image".
 _REFUSED_SIGNATURES = [
     (b"%pdf", _("PDF documents are not accepted. Please upload a photo or scan of the work as JPEG, PNG or WebP.")),
@@ -55,6 +66,13 @@ _REFUSED_SIGNATURES = [
 
 class ImageRejected(DomainError):
     """The file is not an acceptable image; the message says why, in the user's language."""
+
+
+def decoded_bytes(image):
+    """What the pixels of an opened (not yet decoded) image take in memory once decoded and converted: at
+    least three bytes a pixel, as everything is stored in RGB."""
+    width, height = image.size
+    return width * height * max(len(image.getbands()), 3)
 
 
 @dataclass(frozen=True)
@@ -237,6 +255,18 @@ def clean_image(source, limits=None):
                 % {"width": width, "height": height, "megapixels": round(limits.max_pixels / 1_000_000)},
                 code="too_many_pixels",
             )
+        # A file that expands out of all proportion to its size is a decompression bomb, not a photo or scan: a
+        # camera's JPEG expands about 10 times, a scan of a drawing 30 to 90 times, a screenshot up to 120.
+        expanded = decoded_bytes(image)
+        if expanded > DECODE_RATIO_FLOOR_BYTES and expanded > size * settings.VITRINE_MAX_DECODE_RATIO:
+            raise ImageRejected(
+                _(
+                    "This file of %(size)s would take %(memory)s of memory to open: it is refused as a likely "
+                    "decompression bomb. Please send a photo or scan of the work saved as JPEG."
+                )
+                % {"size": filesizeformat(size), "memory": filesizeformat(expanded)},
+                code="decode_ratio",
+            )
         if min(width, height) < limits.min_side:
             raise ImageRejected(
                 _("The image is %(width)s × %(height)s pixels; its short side must be at least %(minimum)s pixels.")
@@ -244,6 +274,16 @@ def clean_image(source, limits=None):
                 code="too_small",
             )
         stored_format = STORED_FORMAT[image.format]
+    except BaseException:
+        image.close()
+        raise
+    with contextlib.closing(image), decode_slot():  # closed if no slot frees up
+        return _decode_and_encode(image, stored_format)
+
+
+def _decode_and_encode(image, stored_format):
+    """Decode, orient, convert, strip and re-encode an opened image whose header passed every check."""
+    try:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)

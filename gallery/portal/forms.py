@@ -1,13 +1,9 @@
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gallery.consent import clean_consent_form
 from gallery.domain.entries import EDITABLE_FIELDS
 from gallery.models import Entry
-
-CONSENT_FORM_SIGNATURES = {b"%PDF": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG": "png"}
-MAX_CONSENT_FORM_BYTES = 10 * 1024 * 1024
 
 
 class EntryForm(forms.ModelForm):
@@ -58,16 +54,8 @@ class EntryForm(forms.ModelForm):
         upload = self.cleaned_data.get("consent_form")
         if not upload or not hasattr(upload, "content_type"):
             return upload  # unchanged or cleared
-        if upload.size > MAX_CONSENT_FORM_BYTES:
-            raise forms.ValidationError(_("The consent form scan must be smaller than 10 MB."))
-        upload.seek(0)
-        head = upload.read(8)
-        upload.seek(0)
-        for signature, extension in CONSENT_FORM_SIGNATURES.items():
-            if head.startswith(signature):
-                upload.name = f"{uuid.uuid4().hex}.{extension}"
-                return upload
-        raise forms.ValidationError(_("The consent form must be a PDF, JPEG or PNG file."))
+        # A cleaned copy (re-encoded image, re-written PDF) under an opaque name; a refusal is the field's error.
+        return clean_consent_form(upload)
 
 
 class ImageUploadForm(forms.Form):

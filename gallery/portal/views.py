@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import DomainError
 from core.private_files import serve_private
 from core.views import run_service
+from gallery.decoding import ImageBusy
 from gallery.domain import entries as service
 from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
@@ -185,6 +186,10 @@ def _image_add(request, entry):
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
         image = add_entry_image(entry, form.cleaned_data["image"], user=request.user)
+    except ImageBusy as busy:  # the same file will pass in a moment: say when, so the page may retry
+        response = _image_result(request, entry, None, str(busy), status=503)
+        response["Retry-After"] = str(busy.retry_after)
+        return response
     except DomainError as refused:
         return _image_result(request, entry, None, str(refused))
     return _image_result(request, entry, image, None)

@@ -91,6 +91,14 @@ HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
+def scan_pdf(pages=1):
+    """A PDF as a scanner makes it: each page one JPEG image (Pillow's PDF writer)."""
+    buffer = io.BytesIO()
+    sheets = [picture((1240, 1754), seed) for seed in range(pages)]
+    sheets[0].save(buffer, "PDF", resolution=150, save_all=True, append_images=sheets[1:])
+    return buffer.getvalue()
+
+
 def truncated_jpeg():
     data = jpeg((800, 600))
     return data[: len(data) // 2]

@@ -147,7 +147,7 @@ def test_disqualification_reason_is_shown_to_the_facility(staff_client, contest,
 
 
 def test_consent_form_is_private_and_checked(staff_client, client, contest, other_staff):
-    fields = {**ENTRY_FIELDS, "consent_form": upload(files.PDF, "Ivanov signed.pdf", "application/pdf")}
+    fields = {**ENTRY_FIELDS, "consent_form": upload(files.scan_pdf(), "Ivanov signed.pdf", "application/pdf")}
     staff_client.post(reverse("portal:entry_create", args=[contest.pk]), fields)
     entry = Entry.objects.get()
     assert entry.consent_form.name.startswith("consent/") and "Ivanov" not in entry.consent_form.name

@@ -1,10 +1,10 @@
-"""Two browser tabs submitting at the same moment can never exceed the quota (PostgreSQL, real threads)."""
+"""Two browser tabs submitting at the same moment can never exceed the quota (real threads, PostgreSQL and SQLite)."""
 
 import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from gallery.domain import entries as service
 from gallery.models import Entry
@@ -25,7 +25,6 @@ def slow_numbering(monkeypatch):
     monkeypatch.setattr(service, "next_reference", slow)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are a PostgreSQL matter")
 def test_two_simultaneous_submissions_cannot_exceed_the_quota(contest, facility, staff):
     contest.max_entries_per_facility = 1
     contest.save()
@@ -54,7 +53,6 @@ def test_two_simultaneous_submissions_cannot_exceed_the_quota(contest, facility,
     assert Entry.objects.filter(state=Entry.State.SUBMITTED).count() == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are a PostgreSQL matter")
 def test_simultaneous_submissions_get_distinct_references(contest, facility, staff):
     drafts = [
         DraftEntryFactory(contest=contest, facility=facility, created_by=staff, title=f"Tab {n}") for n in range(4)

@@ -350,3 +350,20 @@ def test_a_good_setup_form_still_saves(client, ranked):
     data = {"contest": ContestFactory().pk, **SETUP_FORMS["judging_criteria"][0]}
     assert client.post(reverse("judging_criteria:add"), data).status_code == 302
     assert Criterion.objects.filter(name="Light").exists()
+
+
+@pytest.mark.parametrize("threshold", ["-0.01", "-1", "-Infinity"])
+def test_a_negative_disagreement_threshold_is_refused_by_the_settings_form(client, ranked, threshold):
+    """A negative threshold would flag every entry as disputed; the admin form says so and writes nothing."""
+    _, _, officer = ranked
+    contest = ContestFactory()
+    data = {**SETUP_FORMS["judging_settings"][0], "contest": contest.pk, "disagreement_threshold": threshold}
+    client.force_login(officer)
+    response = client.post(reverse("judging_settings:add"), data)
+    assert response.status_code == 200
+    assert "disagreement_threshold" in response.context["form"].errors
+    assert not JudgingSettings.objects.filter(contest=contest).exists()
+    # The same form with a threshold of zero is saved: only the sign was wrong.
+    response = client.post(reverse("judging_settings:add"), {**data, "disagreement_threshold": "0"})
+    assert response.status_code == 302
+    assert JudgingSettings.objects.get(contest=contest).disagreement_threshold == 0

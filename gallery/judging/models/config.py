@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,8 @@ class JudgingSettings(models.Model):
         max_digits=4,
         decimal_places=2,
         default=0.3,
+        # A negative share would flag every entry, even one all judges agree on.
+        validators=[MinValueValidator(0)],
         help_text=_("Flag an entry when its judges' scores spread more than this share of the scale."),
     )
 

@@ -80,7 +80,8 @@
         percent.textContent = body.message || messages.added;
         if (count >= maxImages) form.hidden = true;
       } else if (body && body.error) {
-        showError(body.error, false);  // the file itself was refused: retrying would not help
+        // A refused file would be refused again; a busy server (503) takes it in a moment.
+        showError(body.error, request.status === 503);
       } else {
         showError(messages.failed, true);
       }

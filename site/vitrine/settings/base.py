@@ -97,6 +97,17 @@ TEMPLATES = [
 # Database: SQLite in the repository by default; DATABASE_URL=postgres://... in production and CI.
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (parallel uploads, two tabs submitting): readers never wait for a writer (WAL), each
+    # transaction takes the write lock when it starts (IMMEDIATE), so it cannot fail half-way when it first writes,
+    # and a writer waits its turn instead of answering "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else a per-process memory cache.
@@ -296,6 +307,13 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Contest intake limits (overridable per contest where the contest model allows).
 VITRINE_MAX_UPLOAD_BYTES = env.int("VITRINE_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
 VITRINE_MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+# Decompression bombs under the pixel limit: an image whose decoded pixels (3 bytes each at least) exceed this many
+# times its file size is refused from its header (photos expand about 10 times, scans and screenshots up to 120;
+# images under 32 MB decoded are never refused for it). At most VITRINE_PARALLEL_DECODES images are decoded at once
+# per process; an upload waits VITRINE_DECODE_WAIT_SECONDS for a turn, then is answered "busy, try again".
+VITRINE_MAX_DECODE_RATIO = env.int("VITRINE_MAX_DECODE_RATIO", default=250)
+VITRINE_PARALLEL_DECODES = env.int("VITRINE_PARALLEL_DECODES", default=2)
+VITRINE_DECODE_WAIT_SECONDS = env.float("VITRINE_DECODE_WAIT_SECONDS", default=15)
 
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")
