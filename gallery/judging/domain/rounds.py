@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
 from gallery.judging.domain.errors import JudgingError
-from gallery.judging.domain.locks import hold_judges, hold_round
+from gallery.judging.domain.locks import hold_contest_entries, hold_judges, hold_round
 from gallery.judging.domain.results import compute_results
 from gallery.judging.models import Assignment, Criterion, JudgeProfile, Result, Round, RoundCriterion, RoundEntry
 from gallery.judging.models.rounds import new_anonymous_code
@@ -47,6 +47,7 @@ def _unique_codes(count):
 @transaction.atomic
 def open_round(round_, user=None):
     """Open a round: copy the rubric into it, enrol its entries under random codes and assign judges."""
+    hold_contest_entries(Round.objects.filter(pk=round_.pk).values_list("contest_id", flat=True).get())
     round_ = hold_round(round_)
     if round_.status != Round.Status.DRAFT:
         raise JudgingError(_("Only a round that has not been opened can be opened."))
