@@ -120,3 +120,36 @@ def test_only_one_round_of_a_contest_is_open_at_a_time():
     second = RoundFactory(contest=contest, judges=[judge], opened=False)
     with pytest.raises(errors.JudgingError):
         rounds.open_round(second)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("per_entry", [None, 1])
+def test_a_judge_who_is_staff_of_a_facility_is_never_assigned_its_entries(per_entry):
+    contest = ContestFactory()
+    home, elsewhere = FacilityFactory(), FacilityFactory()
+    own = [EntryFactory(contest=contest, facility=home) for _ in range(2)]
+    other = EntryFactory(contest=contest, facility=elsewhere)
+    rubric(contest)
+    insider = UserFactory(judge=True, facility=home)  # a facility staff account that was made a judge
+    outsider = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[insider, outsider], judges_per_entry=per_entry)
+
+    pairs = set(Assignment.objects.filter(round_entry__round=round_).values_list("round_entry__entry_id", "judge_id"))
+    assert not {(entry.pk, insider.pk) for entry in own} & pairs
+    assert {(entry.pk, outsider.pk) for entry in own} <= pairs
+    if per_entry is None:
+        assert (other.pk, insider.pk) in pairs
+
+
+@pytest.mark.django_db
+def test_a_staff_judge_added_to_an_open_round_gets_only_other_facilities_entries():
+    contest = ContestFactory()
+    home, elsewhere = FacilityFactory(), FacilityFactory()
+    own, other = EntryFactory(contest=contest, facility=home), EntryFactory(contest=contest, facility=elsewhere)
+    rubric(contest)
+    round_ = RoundFactory(contest=contest, judges=[UserFactory(judge=True)])
+    insider = UserFactory(judge=True, facility=home)
+    round_.round_judges.create(judge=insider)
+    assert rounds.assign_new_judges(round_) == 1
+    assigned = Assignment.objects.filter(judge=insider).values_list("round_entry__entry_id", flat=True)
+    assert list(assigned) == [other.pk] and own.pk not in assigned

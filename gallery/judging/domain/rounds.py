@@ -15,7 +15,7 @@ from gallery.judging.domain.results import compute_results
 from gallery.judging.models import Assignment, Criterion, JudgeProfile, Result, Round, RoundCriterion, RoundEntry
 from gallery.judging.models.rounds import new_anonymous_code
 from gallery.judging.tasks import remind_late_judges
-from gallery.models import Entry
+from gallery.models import Entry, FacilityMembership
 
 ELIGIBLE_REVIEWS = [Entry.Review.ELIGIBLE, Entry.Review.SHORTLISTED, Entry.Review.WINNER]
 
@@ -98,6 +98,8 @@ def open_round(round_, user=None):
 
 
 def plan_assignments(round_, round_entries):
+    """The plan for these round entries and the round's judges. A judge's conflicts are the facilities and regions
+    of their judge profile and the facility they are staff of: nobody judges their own facility's works."""
     entry_rows = Entry.objects.filter(pk__in=[re.entry_id for re in round_entries]).values_list(
         "pk", "facility_id", "facility__region_id"
     )
@@ -109,6 +111,10 @@ def plan_assignments(round_, round_entries):
             {f.pk for f in profile.facilities.all()},
             {r.pk for r in profile.regions.all()},
         )
+    for user_id, facility_id in FacilityMembership.objects.filter(user_id__in=judge_ids).values_list(
+        "user_id", "facility_id"
+    ):
+        affiliations[user_id][0].add(facility_id)
     judges = [
         JudgeInfo(id=judge_id, facilities=frozenset(facilities), regions=frozenset(regions))
         for judge_id, (facilities, regions) in affiliations.items()
