@@ -224,9 +224,10 @@ class DecideTiesView(RoundOperationView):
     """Officers' decision for entries still tied: one number per entry (order-<id>), lower first."""
 
     def perform_operation(self):
+        # One value per entry: a field sent twice is passed on as its list, which the service refuses.
         orders = {
-            key.removeprefix(ORDER_PREFIX): value
-            for key, value in self.request.POST.items()
+            key.removeprefix(ORDER_PREFIX): values[0] if len(values) == 1 else values
+            for key, values in self.request.POST.lists()
             if key.startswith(ORDER_PREFIX)
         }
         return decisions.decide_ties(self.object, orders, self.request.user)
