@@ -153,3 +153,32 @@ def test_a_staff_judge_added_to_an_open_round_gets_only_other_facilities_entries
     assert rounds.assign_new_judges(round_) == 1
     assigned = Assignment.objects.filter(judge=insider).values_list("round_entry__entry_id", flat=True)
     assert list(assigned) == [other.pk] and own.pk not in assigned
+
+
+@pytest.mark.django_db
+def test_a_facility_a_judge_was_once_staff_of_stays_a_conflict(django_capture_on_commit_callbacks):
+    contest = ContestFactory()
+    first, second, elsewhere = FacilityFactory(), FacilityFactory(), FacilityFactory()
+    entries = {place: EntryFactory(contest=contest, facility=place) for place in (first, second, elsewhere)}
+    rubric(contest)
+    former = UserFactory(judge=True, facility=first)
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = former.facility_membership
+        membership.facility = second  # moved to another facility, then left it
+        membership.save()
+        membership.delete()
+    assert set(JudgeProfile.objects.get(user=former).facilities.all()) == {first, second}
+    RoundFactory(contest=contest, judges=[former])
+    assigned = set(Assignment.objects.filter(judge=former).values_list("round_entry__entry_id", flat=True))
+    assert assigned == {entries[elsewhere].pk}
+
+
+@pytest.mark.django_db
+def test_deleting_a_facility_or_an_account_with_staff_leaves_no_affiliation_behind(django_capture_on_commit_callbacks):
+    place = FacilityFactory()
+    UserFactory(facility=place)
+    leaving = UserFactory(facility=FacilityFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        place.delete()
+        leaving.delete()
+    assert not JudgeProfile.objects.exists()
