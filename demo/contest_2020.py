@@ -123,5 +123,5 @@ def seed(context):
     if withdrawn.state == Entry.State.DRAFT:
         withdrawn = service.submit(withdrawn, withdrawn.created_by, now=OPENS + timedelta(days=4), notify=False)
     if withdrawn.state == Entry.State.SUBMITTED:
-        service.withdraw(withdrawn, withdrawn.created_by, now=OPENS + timedelta(days=6))
+        service.withdraw(withdrawn, withdrawn.created_by)
     context.log(f"Contest {contest.code}: {Entry.objects.filter(contest=contest).count()} entries ({created} new)")

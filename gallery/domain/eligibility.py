@@ -3,11 +3,16 @@
 Read-only rules. The services that change entries (gallery.domain.entries, entry_images, screening) and the
 background tasks ask them; nothing here writes. The services check them on the entry's row locked by
 lock_entry(), so a change made meanwhile in another tab is seen.
+
+Apps that take entries further (judging) have their say through Wagtail hooks, so gallery never imports them
+(docs/architecture.md): an app registered under CHANGE_REFUSAL_HOOK tells why an entry may no longer be edited or
+withdrawn, and one registered under WITHDRAWN_HOOK (gallery.domain.entries) is told of a withdrawal.
 """
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from core.errors import DomainError
 from gallery.models import ContestExtension, ContestPage, Entry, Facility
@@ -92,6 +97,21 @@ def require_open(contest, facility, now, *, officer_override=False):
 
 EDITABLE_STATES = (Entry.State.DRAFT, Entry.State.SUBMITTED)
 
+# fn(entry, action) -> a message saying why the facility may no longer do `action` ("edit": change the details or
+# the images; "withdraw") to the entry, or None. Judging registers one: an entry being judged keeps its content,
+# and approved results keep their entries.
+CHANGE_REFUSAL_HOOK = "entry_change_refusal"
+EDIT, WITHDRAW = "edit", "withdraw"
+
+
+def change_refusal(entry, action=EDIT):
+    """Why a registered app refuses `action` on this entry (the first that does), or None."""
+    for refusal in hooks.get_hooks(CHANGE_REFUSAL_HOOK):
+        message = refusal(entry, action)
+        if message:
+            return message
+    return None
+
 
 def lock_entry(entry):
     """The entry's row, locked until the end of the caller's transaction; refused if it no longer exists."""
@@ -106,11 +126,23 @@ def can_edit(entry, now=None):
     now = now or timezone.now()
     if entry.state not in EDITABLE_STATES:
         return False
-    return entry.contest.opens_at <= now <= deadline_for(entry.contest, entry.facility)
+    if not entry.contest.opens_at <= now <= deadline_for(entry.contest, entry.facility):
+        return False
+    return change_refusal(entry, EDIT) is None
 
 
 def require_editable(entry, now=None, *, officer_override=False):
+    """Refuse unless the entry's details and images may still change: not withdrawn, not taken into judging (or
+    frozen in approved results), and before the facility's deadline (which the offline import may override)."""
     now = now or timezone.now()
     if entry.state not in EDITABLE_STATES:
         raise EntryRefused(_("A withdrawn entry cannot be changed."), code="withdrawn")
+    refusal = change_refusal(entry, EDIT)
+    if refusal:
+        raise EntryRefused(refusal, code="judging")
     require_open(entry.contest, entry.facility, now, officer_override=officer_override)
+
+
+def can_withdraw(entry):
+    """A submitted entry may be withdrawn, deadline or not, until an app refuses it (judging: results approved)."""
+    return entry.state == Entry.State.SUBMITTED and change_refusal(entry, WITHDRAW) is None

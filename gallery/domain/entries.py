@@ -12,9 +12,18 @@ from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.log_actions import log
 
-from gallery.domain.eligibility import EntryRefused, is_eligible, lock_entry, require_editable, require_open
+from gallery.domain.eligibility import (
+    WITHDRAW,
+    EntryRefused,
+    change_refusal,
+    is_eligible,
+    lock_entry,
+    require_editable,
+    require_open,
+)
 from gallery.domain.entry_images import delete_image_and_files
 from gallery.domain.screening import send_back_to_screening
 from gallery.models import Entry, Facility
@@ -37,6 +46,10 @@ EDITABLE_FIELDS = (
 )
 # Checked by the services themselves (references and numbers are given on submission).
 NOT_VALIDATED_ON_SAVE = ["consent_form", "reference", "sequence"]
+# fn(entry, user) -> True when the app took the entry out of something (judging: its rounds), called in the
+# withdrawal's transaction with the entry's row locked; it may refuse the withdrawal with a DomainError, which
+# rolls everything back.
+WITHDRAWN_HOOK = "entry_withdrawn"
 
 
 # --- Drafts ------------------------------------------------------------------------------------------------
@@ -174,14 +187,19 @@ def submit(entry, user, now=None, *, officer_override=False, log_action="gallery
     return entry
 
 
-def withdraw(entry, user, now=None):
-    now = now or timezone.now()
+def withdraw(entry, user):
+    """Submitted → withdrawn, after the deadline too: the artist may change their mind until the results are
+    approved (then judging refuses, and the exhibition's withdrawal of consent takes over). Apps registered under
+    WITHDRAWN_HOOK take the entry out of what they hold; its `left_judging` tells whether one did."""
     with transaction.atomic():
         entry = lock_entry(entry)
         if entry.state != Entry.State.SUBMITTED:
             raise EntryRefused(_("Only a submitted entry can be withdrawn."), code="not_submitted")
-        require_open(entry.contest, entry.facility, now)
+        refusal = change_refusal(entry, WITHDRAW)
+        if refusal:
+            raise EntryRefused(refusal, code="judging")
         entry.state = Entry.State.WITHDRAWN
         entry.save(update_fields=["state", "updated_at"])
         log(entry, "gallery.entry.withdraw", user=user, data={"reference": entry.reference})
+        entry.left_judging = any([bool(withdrawn(entry, user)) for withdrawn in hooks.get_hooks(WITHDRAWN_HOOK)])
     return entry

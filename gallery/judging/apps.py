@@ -11,6 +11,7 @@ class JudgingConfig(AppConfig):
     verbose_name = _("Judging")
 
     def ready(self):
-        from gallery.judging import cache_signals, rules  # noqa: F401 - registers judging's permission rules
+        from gallery.judging import affiliations, cache_signals, rules  # noqa: F401 - registers judging's rules
 
         cache_signals.connect()
+        affiliations.connect()

@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from core.forms import zoned
 from core.ids import IdChoiceField, IdsChoiceField, read_id
 from gallery.judging.models import Round
+from gallery.judging.rules import judge_candidates
 from gallery.models import ContestPage
 
 TIME_FIELDS = ("opens_at", "closes_at")
@@ -62,6 +63,12 @@ class RoundForm(WagtailAdminModelForm):
             for name in Round.SETTLED_FIELDS:
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Fixed once the round has been opened.")
+        # Only judges are offered; any other id in a POST is an invalid choice. Once the round is closed its judges
+        # are part of its record: the field keeps them whatever a POST says.
+        self.fields["judges"].queryset = judge_candidates(self.instance)
+        if self.instance.pk is not None and self.instance.status == Round.Status.CLOSED:
+            self.fields["judges"].disabled = True
+            self.fields["judges"].help_text = _("Fixed once the round has been closed.")
         zone = round_time_zone(self)
         for name in TIME_FIELDS:
             self.fields[name] = zoned(

@@ -7,6 +7,8 @@ ask `user.has_perm(...)` and take their querysets from here.
 """
 
 import rules
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -40,6 +42,18 @@ def entries_for_judge(user, round_):
     if not user.is_authenticated:
         return RoundEntry.objects.none()
     return RoundEntry.objects.filter(round=round_, assignments__judge=user)
+
+
+def judge_candidates(round_):
+    """Who may be chosen as a judge of a round: active accounts given the judges' role (directly or through a
+    group; being a superuser is not enough), and the round's current judges, so that saving the round never drops
+    one silently."""
+    users = get_user_model().objects
+    judges = users.with_perm(
+        "judging.act_as_judge", include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+    ).filter(is_active=True)
+    current = RoundJudge.objects.filter(round_id=round_.pk).values("judge_id") if round_.pk else []
+    return users.filter(Q(pk__in=judges.values("pk")) | Q(pk__in=current)).order_by("username")
 
 
 def can_see_judge_names(user):

@@ -1,14 +1,18 @@
-"""Background work of judging: reminding late judges by email (django-tasks; a worker runs it in production)."""
+"""Background work of judging (django-tasks; a worker runs it in production): reminding late judges by email, and
+telling officers that a facility withdrew an entry that was being judged."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from gallery.judging.domain.progress import late_judges
 from gallery.judging.models import Round
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @task()
@@ -34,3 +38,46 @@ def remind_late_judges(round_id):
         membership.save(update_fields=["reminded_at"])
         reminded += 1
     return reminded
+
+
+def _round_runners():
+    """Addresses of the officers who run judging rounds (the officers' role grants it; an administrator may take
+    it from some)."""
+    users = get_user_model().objects.with_perm("judging.change_round", include_superusers=False, backend=MODEL_BACKEND)
+    return sorted(set(users.filter(is_active=True).exclude(email="").values_list("email", flat=True)))
+
+
+@task()
+def tell_officers_of_withdrawal(removed):
+    """Email the officers who run rounds that an entry left judging. `removed`: one dict per round it left (round
+    id, reference, code, and how many scores, notes and declarations went with it). Returns how many were sent."""
+    recipients = _round_runners()
+    if not removed or not recipients:
+        return 0
+    names = dict(Round.objects.filter(pk__in=[item["round"] for item in removed]).values_list("pk", "name"))
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _withdrawal_email(removed, names, base)
+    return send_mail(subject, body, None, recipients)
+
+
+def _withdrawal_email(removed, names, base):
+    lines = [
+        _(
+            "- %(round)s, code %(code)s: %(scores)s scores, %(notes)s notes and %(declarations)s declarations left "
+            "with it. %(link)s"
+        )
+        % {
+            **item,
+            "round": names.get(item["round"], item["round"]),
+            "link": base + reverse("judging_admin:round", args=[item["round"]]),
+        }
+        for item in removed
+    ]
+    reference = removed[0]["reference"]
+    subject = _("Entry %(reference)s withdrawn during judging") % {"reference": reference}
+    body = _(
+        "Hello,\n\nThe facility withdrew entry %(reference)s. It was taken out of these judging rounds, and is no "
+        "longer in the judges' queues or the rankings:\n%(rounds)s\n\nThe rounds' history keeps the record."
+    ) % {"reference": reference, "rounds": "\n".join(lines)}
+    return subject, body

@@ -1,12 +1,14 @@
 """Judging in the Wagtail admin: the officers' screens (JudgingViewSet) and the set-up viewsets (rounds, rubric
 criteria, results settings, judges' affiliations)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import policy_registry
@@ -70,8 +72,9 @@ class RoundEditView(EditView):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except DomainError as refused:  # e.g. the round was opened meanwhile: nothing was saved
+        except DomainError as refused:  # e.g. the round was opened or frozen meanwhile: nothing was saved
             form.add_error(None, str(refused))
+            self.produced_error_code, self.produced_error_message = "validation_error", str(refused)
             return self.form_invalid(form)
 
     def save_instance(self):
@@ -81,10 +84,20 @@ class RoundEditView(EditView):
         return instance
 
 
+class RoundDeleteView(DeleteView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except DomainError as refused:  # an opened round: nothing was deleted
+            messages.error(self.request, str(refused))
+            return redirect(self.get_success_url())
+
+
 class RoundViewSet(ModelViewSet):
     model = Round
     index_view_class = RoundIndexView
     edit_view_class = RoundEditView
+    delete_view_class = RoundDeleteView
     icon = "tasks"
     menu_label = _("Rounds")
     name = "judging_rounds"

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from gallery.judging.domain import withdrawals
 from gallery.judging.status import listing_status_keys
 from gallery.judging.viewsets import JudgingSetupGroup, JudgingViewSet
 
@@ -21,6 +22,11 @@ def register_judging_actions(actions):
     actions.register_action(
         "judging.shortlist", _("Shortlist saved"), _("Officers shortlisted entries for the next round")
     )
+    actions.register_action(
+        withdrawals.WITHDRAWN_ACTION,
+        _("Entry withdrawn"),
+        _("The facility withdrew an entry: it left the round with its scores"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -32,3 +38,15 @@ def register_judging_viewsets():
 def contest_listing_status(contests):
     """Public contest listings say "judging" or "results" once judging has begun (gallery.models.contest)."""
     return listing_status_keys(contests)
+
+
+@hooks.register("entry_change_refusal")
+def entry_change_refusal(entry, action):
+    """An entry being judged keeps its content; approved results keep their entries (gallery.domain.eligibility)."""
+    return withdrawals.change_refusal(entry, action)
+
+
+@hooks.register("entry_withdrawn")
+def entry_withdrawn(entry, user):
+    """A withdrawn entry leaves every round of its contest (gallery.domain.entries.withdraw)."""
+    return withdrawals.take_out_of_judging(entry, user)

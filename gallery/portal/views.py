@@ -18,7 +18,15 @@ from core.private_files import serve_private
 from core.views import run_service
 from gallery.decoding import ImageBusy
 from gallery.domain import entries as service
-from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
+from gallery.domain.eligibility import (
+    EntryRefused,
+    can_edit,
+    can_withdraw,
+    change_refusal,
+    contests_for_facility,
+    deadline_for,
+    is_eligible,
+)
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
 from gallery.domain.thumbnails import ensure_thumbnail
 from gallery.models import ContestPage, Entry
@@ -123,10 +131,12 @@ def _saved(message, sent_back_to_screening):
 def entry_detail(request, pk):
     entry = _entry(request, pk)
     editable = can_edit(entry)
+    # Why not, when judging holds the entry (the template says so for a withdrawn entry or a passed deadline).
+    refusal = None if editable or entry.state != Entry.State.SUBMITTED else change_refusal(entry)
     form = EntryForm(request.POST or None, request.FILES or None, instance=entry, contest=entry.contest)
     if request.method == "POST":
         if not editable:
-            messages.error(request, _("This entry can no longer be changed."))
+            messages.error(request, refusal or _("This entry can no longer be changed."))
             return redirect("portal:entry", pk=entry.pk)
         if form.is_valid():
             try:
@@ -142,6 +152,8 @@ def entry_detail(request, pk):
         "form": form,
         "images": images,
         "editable": editable,
+        "refusal": refusal,
+        "withdrawable": can_withdraw(entry),
         "deadline": deadline_for(entry.contest, entry.facility),
         "upload_form": ImageUploadForm(),
         "can_add_image": editable and len(images) < MAX_IMAGES_PER_ENTRY,
@@ -254,7 +266,11 @@ def entry_withdraw(request, pk):
     return run_service(
         request,
         lambda: service.withdraw(entry, request.user),
-        success=_("Entry withdrawn."),
+        success=lambda withdrawn: (
+            _("Entry withdrawn. It was taken out of judging, and the officers are told.")
+            if withdrawn.left_judging
+            else _("Entry withdrawn.")
+        ),
         redirect_to=_entry_url(entry),
     )
 

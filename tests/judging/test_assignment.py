@@ -120,3 +120,65 @@ def test_only_one_round_of_a_contest_is_open_at_a_time():
     second = RoundFactory(contest=contest, judges=[judge], opened=False)
     with pytest.raises(errors.JudgingError):
         rounds.open_round(second)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("per_entry", [None, 1])
+def test_a_judge_who_is_staff_of_a_facility_is_never_assigned_its_entries(per_entry):
+    contest = ContestFactory()
+    home, elsewhere = FacilityFactory(), FacilityFactory()
+    own = [EntryFactory(contest=contest, facility=home) for _ in range(2)]
+    other = EntryFactory(contest=contest, facility=elsewhere)
+    rubric(contest)
+    insider = UserFactory(judge=True, facility=home)  # a facility staff account that was made a judge
+    outsider = UserFactory(judge=True)
+    round_ = RoundFactory(contest=contest, judges=[insider, outsider], judges_per_entry=per_entry)
+
+    pairs = set(Assignment.objects.filter(round_entry__round=round_).values_list("round_entry__entry_id", "judge_id"))
+    assert not {(entry.pk, insider.pk) for entry in own} & pairs
+    assert {(entry.pk, outsider.pk) for entry in own} <= pairs
+    if per_entry is None:
+        assert (other.pk, insider.pk) in pairs
+
+
+@pytest.mark.django_db
+def test_a_staff_judge_added_to_an_open_round_gets_only_other_facilities_entries():
+    contest = ContestFactory()
+    home, elsewhere = FacilityFactory(), FacilityFactory()
+    own, other = EntryFactory(contest=contest, facility=home), EntryFactory(contest=contest, facility=elsewhere)
+    rubric(contest)
+    round_ = RoundFactory(contest=contest, judges=[UserFactory(judge=True)])
+    insider = UserFactory(judge=True, facility=home)
+    round_.round_judges.create(judge=insider)
+    assert rounds.assign_new_judges(round_) == 1
+    assigned = Assignment.objects.filter(judge=insider).values_list("round_entry__entry_id", flat=True)
+    assert list(assigned) == [other.pk] and own.pk not in assigned
+
+
+@pytest.mark.django_db
+def test_a_facility_a_judge_was_once_staff_of_stays_a_conflict(django_capture_on_commit_callbacks):
+    contest = ContestFactory()
+    first, second, elsewhere = FacilityFactory(), FacilityFactory(), FacilityFactory()
+    entries = {place: EntryFactory(contest=contest, facility=place) for place in (first, second, elsewhere)}
+    rubric(contest)
+    former = UserFactory(judge=True, facility=first)
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = former.facility_membership
+        membership.facility = second  # moved to another facility, then left it
+        membership.save()
+        membership.delete()
+    assert set(JudgeProfile.objects.get(user=former).facilities.all()) == {first, second}
+    RoundFactory(contest=contest, judges=[former])
+    assigned = set(Assignment.objects.filter(judge=former).values_list("round_entry__entry_id", flat=True))
+    assert assigned == {entries[elsewhere].pk}
+
+
+@pytest.mark.django_db
+def test_deleting_a_facility_or_an_account_with_staff_leaves_no_affiliation_behind(django_capture_on_commit_callbacks):
+    place = FacilityFactory()
+    UserFactory(facility=place)
+    leaving = UserFactory(facility=FacilityFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        place.delete()
+        leaving.delete()
+    assert not JudgeProfile.objects.exists()

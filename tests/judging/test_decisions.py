@@ -15,7 +15,7 @@ from tests.factories.judging import scored_round as build_scored_round
 pytestmark = pytest.mark.django_db
 
 # What a crafted form may send instead of an id or an order: non-ASCII digits, too big, negative, not a number.
-BAD_NUMBERS = ["٣", "³", "9" * 30, "-1", "+1", "1_0", "1e3", "abc"]
+BAD_NUMBERS = ["٣", "١٢", "³", "9" * 30, "-1", "+1", "1_0", "1e3", "1e5", "abc", "1.0", "0x1F"]
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_shortlist_saves_exactly_the_chosen_entries_and_is_logged(ranked):
     assert logged.count() == 2 and logged.last().user_id == officer.pk
 
 
-@pytest.mark.parametrize("bad", [*BAD_NUMBERS, "foreign"])
+@pytest.mark.parametrize("bad", [*BAD_NUMBERS, "", " ", "foreign"])
 def test_a_bad_shortlist_id_refuses_the_whole_shortlist(client, ranked, bad):
     round_, entries, _, officer = ranked
     decisions.save_shortlist(round_, [str(entries[0].pk)], officer)
@@ -120,7 +120,7 @@ def test_a_bad_tie_order_refuses_every_decision(client, ranked, bad):
     assert set(tie_orders(round_).values()) == {None}
 
 
-@pytest.mark.parametrize("bad", [*BAD_NUMBERS, "foreign"])
+@pytest.mark.parametrize("bad", [*BAD_NUMBERS, "", "foreign"])
 def test_a_bad_tie_entry_id_refuses_every_decision(client, ranked, bad):
     round_, entries, _, officer = ranked
     bad = str(other_round_entry().pk) if bad == "foreign" else bad
@@ -149,3 +149,25 @@ def test_a_frozen_round_refuses_tie_decisions(client, ranked):
 )
 def test_whole_numbers_are_read_strictly(value, expected):
     assert read_whole_number(value, low=1, high=100) == expected
+
+
+def test_an_order_sent_twice_for_one_entry_refuses_every_decision(client, ranked):
+    round_, entries, _, officer = ranked
+    client.force_login(officer)
+    response = client.post(
+        reverse("judging_admin:decide", args=[round_.pk]),
+        {f"order-{entries[0].pk}": "1", f"order-{entries[1].pk}": ["2", "3"]},
+    )
+    assert response.status_code == 302
+    assert error_messages(response) == ["An officers' order is a whole number from 1 to 32767. Nothing was saved."]
+    assert set(tie_orders(round_).values()) == {None}
+
+
+def test_a_crafted_decision_on_an_unknown_or_huge_round_is_not_found(client, ranked):
+    round_, entries, _, officer = ranked
+    client.force_login(officer)
+    for name in ("decide", "shortlist"):
+        for pk in (round_.pk + 1000, 10**30):
+            url = reverse(f"judging_admin:{name}", args=[round_.pk]).replace(f"/{round_.pk}/", f"/{pk}/")
+            assert client.post(url, {"shortlisted": [entries[0].pk], f"order-{entries[0].pk}": "1"}).status_code == 404
+    assert not shortlisted(round_) and set(tie_orders(round_).values()) == {None}

@@ -173,3 +173,26 @@ def test_the_reminder_gives_the_closing_time_in_the_contests_zone(officer_client
     body = mail.outbox[0].body
     assert f"The round closes on {local(closes, ALMATY)} (Asia/Almaty)." in body
     assert "UTC" not in body
+
+
+def test_the_judges_field_offers_only_judges_and_refuses_anyone_else(officer_client):
+    judge, staff, officer = UserFactory(judge=True), UserFactory(facility=FacilityFactory()), UserFactory(officer=True)
+    draft = RoundFactory(contest=ContestFactory(time_zone="Asia/Almaty"), opened=False)
+    url = reverse("judging_rounds:edit", args=[draft.pk])
+    offered = {option["value"] for option in form_fields(officer_client, url)["judges"].select("option")}
+    assert str(judge.pk) in offered and not {str(staff.pk), str(officer.pk)} & offered
+    for crafted in (staff.pk, officer.pk, UserFactory(superuser=True).pk, UserFactory(judge=True, is_active=False).pk):
+        response = officer_client.post(url, edit_data(draft, judges=[judge.pk, crafted]))
+        assert response.status_code == 200 and "is not one of the available choices" in response.content.decode()
+        assert not draft.round_judges.exists()
+    assert officer_client.post(url, edit_data(draft, judges=[judge.pk])).status_code == 302
+    assert list(draft.round_judges.values_list("judge_id", flat=True)) == [judge.pk]
+
+
+def test_a_judge_who_lost_the_role_stays_on_the_round_when_it_is_saved(officer_client, open_round):
+    leaving = open_round.round_judges.first().judge
+    leaving.groups.clear()
+    url = reverse("judging_rounds:edit", args=[open_round.pk])
+    response = officer_client.post(url, edit_data(open_round, name="Renamed"))
+    assert response.status_code == 302
+    assert open_round.round_judges.filter(judge=leaving).exists()

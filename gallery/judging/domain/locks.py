@@ -4,11 +4,23 @@ Officers' services lock the round's row FOR NO KEY UPDATE: they wait for each ot
 score insert, whose foreign key takes only a key-share lock on the round. A judge's writes lock the judge's
 membership of the round (RoundJudge) first (hold_membership); services that end judging for a round (submit,
 close, freeze) lock the same rows, so whichever comes second sees what the first did.
+
+Opening a round and approving results first lock the contest's submitted entries, the rows a facility's edit or
+withdrawal locks (gallery.domain.eligibility.lock_entry) before judging's hooks lock the rounds: entries, then
+rounds, then judges' memberships, always in that order, so no two of these services wait for each other in a circle.
 """
 
 from django.db.models import F
 
 from gallery.judging.models import Round, RoundJudge
+from gallery.models import Entry
+
+
+def hold_contest_entries(contest_id):
+    """Lock the contest's submitted entries until the transaction ends: a facility's edit or withdrawal in flight
+    finishes first, later ones see the round or the result."""
+    entries = Entry.objects.select_for_update(of=("self",)).filter(contest_id=contest_id, state=Entry.State.SUBMITTED)
+    list(entries.order_by("pk").values_list("pk", flat=True))
 
 
 def hold_round(round_):

@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 
 from gallery.judging.domain import aggregation
 from gallery.judging.domain.errors import JudgingError
-from gallery.judging.domain.locks import hold_contest_rounds, hold_judges
+from gallery.judging.domain.locks import hold_contest_entries, hold_contest_rounds, hold_judges
 from gallery.judging.models import JudgingSettings, Result, ResultRow, Round, Score
 from gallery.models import Entry
 
@@ -86,6 +86,7 @@ def freeze(round_, user):
     """Approve the results: snapshot ranks and awards, lock every round of the contest, mark the entries."""
     # Every round of the contest gets locked: hold them all (in one order, so two approvals queue up), let
     # judges' writes in flight finish and make later ones see the lock.
+    hold_contest_entries(round_.contest_id)  # a withdrawal in flight finishes first, later ones are refused
     round_ids = hold_contest_rounds(round_.contest_id)
     hold_judges(round_ids)
     round_ = Round.objects.select_related("contest").get(pk=round_.pk)

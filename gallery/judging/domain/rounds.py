@@ -10,12 +10,12 @@ from wagtail.log_actions import log
 
 from gallery.judging.domain.assignment import EntryInfo, JudgeInfo, assign
 from gallery.judging.domain.errors import JudgingError
-from gallery.judging.domain.locks import hold_judges, hold_round
+from gallery.judging.domain.locks import hold_contest_entries, hold_judges, hold_round
 from gallery.judging.domain.results import compute_results
 from gallery.judging.models import Assignment, Criterion, JudgeProfile, Result, Round, RoundCriterion, RoundEntry
 from gallery.judging.models.rounds import new_anonymous_code
 from gallery.judging.tasks import remind_late_judges
-from gallery.models import Entry
+from gallery.models import Entry, FacilityMembership
 
 ELIGIBLE_REVIEWS = [Entry.Review.ELIGIBLE, Entry.Review.SHORTLISTED, Entry.Review.WINNER]
 
@@ -47,6 +47,7 @@ def _unique_codes(count):
 @transaction.atomic
 def open_round(round_, user=None):
     """Open a round: copy the rubric into it, enrol its entries under random codes and assign judges."""
+    hold_contest_entries(Round.objects.filter(pk=round_.pk).values_list("contest_id", flat=True).get())
     round_ = hold_round(round_)
     if round_.status != Round.Status.DRAFT:
         raise JudgingError(_("Only a round that has not been opened can be opened."))
@@ -97,6 +98,8 @@ def open_round(round_, user=None):
 
 
 def plan_assignments(round_, round_entries):
+    """The plan for these round entries and the round's judges. A judge's conflicts are the facilities and regions
+    of their judge profile and the facility they are staff of: nobody judges their own facility's works."""
     entry_rows = Entry.objects.filter(pk__in=[re.entry_id for re in round_entries]).values_list(
         "pk", "facility_id", "facility__region_id"
     )
@@ -108,6 +111,10 @@ def plan_assignments(round_, round_entries):
             {f.pk for f in profile.facilities.all()},
             {r.pk for r in profile.regions.all()},
         )
+    for user_id, facility_id in FacilityMembership.objects.filter(user_id__in=judge_ids).values_list(
+        "user_id", "facility_id"
+    ):
+        affiliations[user_id][0].add(facility_id)
     judges = [
         JudgeInfo(id=judge_id, facilities=frozenset(facilities), regions=frozenset(regions))
         for judge_id, (facilities, regions) in affiliations.items()

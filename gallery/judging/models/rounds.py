@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gallery.judging.models.guards import LockedRoundGuard, RoundSettled
+from gallery.judging.models.guards import LockedRoundGuard, RoundLocked, RoundSettled
 
 # No 0/O, 1/I/L: codes are read aloud and typed by judges.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -85,6 +85,8 @@ class Round(models.Model):
         return f"{self.contest} · {self.name}"
 
     def save(self, *args, **kwargs):
+        if self.pk is not None and Round.objects.filter(pk=self.pk, locked_at__isnull=False).exists():
+            raise RoundLocked(_("The results of this round are frozen: the round can no longer change."))
         update_fields = kwargs.get("update_fields")
         settled = {name for field in self.SETTLED_FIELDS for name in (field, self._meta.get_field(field).attname)}
         if (update_fields is None or settled & set(update_fields)) and self.settled_changes():
@@ -102,6 +104,12 @@ class Round(models.Model):
         if stored is None or stored["status"] == self.Status.DRAFT:
             return []
         return [name for name, attname in attnames.items() if getattr(self, attname) != stored[attname]]
+
+    def delete(self, *args, **kwargs):
+        """Only a round that was never opened: an opened one holds codes, scores and decisions of the contest."""
+        if self.pk is not None and Round.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
+            raise RoundSettled(_("A round that has been opened cannot be deleted."))
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         changed = self.settled_changes()

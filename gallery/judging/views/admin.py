@@ -17,11 +17,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView, WagtailAdminTemplateMixin
+from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
 from core import csv_export
 from core.views import run_service
-from gallery.judging.domain import decisions, exports, results, rounds
+from gallery.judging.domain import decisions, exports, results, rounds, withdrawals
 from gallery.judging.domain.progress import progress_of
 from gallery.judging.models import JudgeNote, Result, Round
 from gallery.judging.rules import can_see_judge_names
@@ -117,6 +118,10 @@ class RoundResultsView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView
                 "has_ties": any(row.tied for row in rows),
                 "show_decisions": any(row.tied for row in rows) or bool(officer_orders),
                 "screening": self._screening(),
+                # Entries their facility withdrew after this round opened: gone from it, kept in its history.
+                "withdrawn": ModelLogEntry.objects.for_instance(round_)
+                .filter(action=withdrawals.WITHDRAWN_ACTION)
+                .order_by("timestamp"),
                 # Buttons only for what the user may do; the views check again.
                 "can_run": self.user_has_permission("change"),
                 "can_approve": policy_registry.get_by_type(Result).user_has_permission(self.request.user, "add"),
@@ -219,9 +224,10 @@ class DecideTiesView(RoundOperationView):
     """Officers' decision for entries still tied: one number per entry (order-<id>), lower first."""
 
     def perform_operation(self):
+        # One value per entry: a field sent twice is passed on as its list, which the service refuses.
         orders = {
-            key.removeprefix(ORDER_PREFIX): value
-            for key, value in self.request.POST.items()
+            key.removeprefix(ORDER_PREFIX): values[0] if len(values) == 1 else values
+            for key, values in self.request.POST.lists()
             if key.startswith(ORDER_PREFIX)
         }
         return decisions.decide_ties(self.object, orders, self.request.user)
