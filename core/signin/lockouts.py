@@ -7,6 +7,7 @@ Rights: axes.view_accessattempt to see the list, axes.delete_accessattempt to un
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +15,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.ids import read_id
 
 
 class LockoutPermissionPolicy(ModelPermissionPolicy):
@@ -36,6 +39,11 @@ class UnlockView(generic.DeleteView):
     page_title = gettext_lazy("Unlock")
     success_message = gettext_lazy("Signing in works again for '%(object)s'.")
     template_name = "signin/admin/confirm_unlock.html"
+
+    def get_object(self, queryset=None):
+        if read_id(self.kwargs.get("pk")) is None:  # SQLite cannot even compare a 30-digit id
+            raise Http404
+        return super().get_object(queryset)
 
     @property
     def confirmation_message(self):
