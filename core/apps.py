@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """What every app of Vitrine shares: roles, storages, private files, caching, health, form helpers.
+    """What every app of Vitrine shares: roles, storages, private files, caching, health, form helpers,
+    sign-in protection.
 
     It depends on no other app of ours. Listed after the domain apps in INSTALLED_APPS so that its
     post-migrate step (the roles) runs after theirs (the page tree the roles are granted on).
@@ -15,6 +17,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import cache_signals, roles, storage  # noqa: F401 - storage registers its settings receiver
+        from core.signin import signals
 
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)
         cache_signals.connect()
+        user_logged_in.connect(signals.signed_in, dispatch_uid="vitrine_signed_in")

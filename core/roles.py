@@ -43,6 +43,9 @@ ROLE_PERMISSIONS = {
         # Exhibition: take a work down at once (final, audited), list takedowns.
         "exhibition.view_takedown",
         "exhibition.add_takedown",
+        # Sign-in lockouts (django-axes): see them, lift one.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ],
     JUDGES: ["judging.act_as_judge"],
     FACILITY_STAFF: [],

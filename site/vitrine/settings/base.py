@@ -4,6 +4,7 @@ The embedded default needs no service: SQLite and media on the local disk. Postg
 switched on by DATABASE_URL, REDIS_URL and MEDIA_STORAGE=s3 (see the README's table of variables).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -48,6 +49,10 @@ INSTALLED_APPS = [
     "rules",
     "django_tasks",
     "django_tasks_db",
+    "axes",  # django-axes: failed sign-ins, lockouts (core.signin.throttle)
+    "django_otp",  # django-otp: two-factor sign-in (core.signin.two_factor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "health_check",  # django-health-check: its checks and `manage.py health_check readyz --no-http`
     "django.contrib.admin",
     "django.contrib.auth",
@@ -69,8 +74,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Idle sign-out of officers and judges, and the second factor they owe (core.signin).
+    "core.signin.middleware.SignInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vitrine.urls"
@@ -132,7 +142,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vitrine <noreply@vit
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Object rules of each app's rule book (django-rules) next to the model permissions that roles grant.
+# django-axes' backend comes first: it refuses a locked-out account or address before any password is checked.
 AUTHENTICATION_BACKENDS = [
+    "core.signin.throttle.SignInBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -146,6 +158,38 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"  # the site's own sign-in page; officers also have the Wagtail admin's
 # After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
 LOGIN_REDIRECT_URL = "portal:dashboard"
+
+# Sign-in protection (core.signin, docs/operations.md#sign-in-protection). The client's address is read from
+# X-Forwarded-For only behind this many trusted proxies (each appends the address it was reached from); 0 means
+# the app is reached directly and the header is ignored.
+VITRINE_TRUSTED_PROXIES = env.int("VITRINE_TRUSTED_PROXIES", default=0)
+# Failed sign-ins within the cool-off that lock an account (from anywhere) and an address (whatever the account);
+# a lock lifts after the cool-off, or when an officer unlocks it.
+VITRINE_SIGNIN_FAILURE_LIMIT = env.int("VITRINE_SIGNIN_FAILURE_LIMIT", default=5)
+VITRINE_SIGNIN_ADDRESS_FAILURE_LIMIT = max(
+    env.int("VITRINE_SIGNIN_ADDRESS_FAILURE_LIMIT", default=20), VITRINE_SIGNIN_FAILURE_LIMIT
+)
+VITRINE_SIGNIN_COOLOFF_MINUTES = env.int("VITRINE_SIGNIN_COOLOFF_MINUTES", default=15)
+# Password-reset emails asked for one address, and from one client address, per hour.
+VITRINE_PASSWORD_RESET_PER_EMAIL = env.int("VITRINE_PASSWORD_RESET_PER_EMAIL", default=3)
+VITRINE_PASSWORD_RESET_PER_ADDRESS = env.int("VITRINE_PASSWORD_RESET_PER_ADDRESS", default=10)
+# Officers and judges (whoever holds one of these rights, and superusers): two-factor sign-in, required when
+# VITRINE_REQUIRE_2FA is on, and signed out after this many minutes without a request.
+VITRINE_SIGNIN_PROTECTED_PERMISSIONS = ["wagtailadmin.access_admin", "judging.act_as_judge"]
+VITRINE_REQUIRE_2FA = env.bool("VITRINE_REQUIRE_2FA", default=False)
+VITRINE_IDLE_SIGN_OUT_MINUTES = env.int("VITRINE_IDLE_SIGN_OUT_MINUTES", default=8 * 60)
+
+AXES_FAILURE_LIMIT = VITRINE_SIGNIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=VITRINE_SIGNIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "core.signin.throttle.SignInAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.signin.throttle.lockout_response"
+# Attempts during a lock do not extend it: the page can say when signing in works again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (addresses are personal data)
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; officers see lockouts in the Wagtail admin
+OTP_TOTP_ISSUER = "Vitrine"
 
 # Languages: the interface speaks Kazakh, Russian and English, chosen by the URL prefix (/ru/, /kk/), so each
 # language of a page is its own cacheable URL and no cookie or form is needed to switch.

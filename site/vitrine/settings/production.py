@@ -26,6 +26,8 @@ if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Officers and judges must sign in with a second factor (core.signin.two_factor).
+VITRINE_REQUIRE_2FA = env.bool("VITRINE_REQUIRE_2FA", default=True)
 # Workers pick up background tasks from the database queue (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # Full-text search on PostgreSQL uses Wagtail's database backend, which picks the PostgreSQL engine itself.
