@@ -135,6 +135,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"  # the site's own sign-in page; officers also have the Wagtail admin's
 # After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
 LOGIN_REDIRECT_URL = "portal:dashboard"
+# Signing out (the portal's button) lands on the sign-in page, in the language of the page it was sent from.
+LOGOUT_REDIRECT_URL = "login"
 
 # Languages: the interface speaks Kazakh, Russian and English, chosen by the URL prefix (/ru/, /kk/), so each
 # language of a page is its own cacheable URL and no cookie or form is needed to switch.
