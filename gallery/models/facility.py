@@ -69,4 +69,7 @@ class FacilityMembership(models.Model):
         verbose_name_plural = _("facility staff memberships")
 
     def __str__(self):
-        return f"{self.user} → {self.facility}"
+        # A form shown again with its errors may hold a membership without its user or facility yet.
+        user = self.user if self.user_id else "?"
+        facility = self.facility if self.facility_id else "?"
+        return f"{user} → {facility}"

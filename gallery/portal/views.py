@@ -36,14 +36,20 @@ from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import facility_of, visible_entries, visible_entry_images
 
 
+def _portal_facility(user):
+    """The facility a portal user acts for, or None. A superuser passes every has_perm() but belongs to no
+    facility: the portal acts for a facility, so it is for its staff only."""
+    return facility_of(user) if user.has_perm("gallery.use_portal") else None
+
+
 def staff_only(view):
     """Signed-in staff of an active facility; the facility is passed on as request.facility."""
 
     @login_required(login_url="login")
     def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("gallery.use_portal"):
+        request.facility = _portal_facility(request.user)
+        if request.facility is None:
             raise PermissionDenied
-        request.facility = facility_of(request.user)
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -68,14 +74,14 @@ def _wants_json(request):
 
 @login_required(login_url="login")
 def dashboard(request):
-    if not request.user.has_perm("gallery.use_portal"):
-        # The sign-in page lands everyone here: send judges and officers on to their own pages.
-        if request.user.has_perm("judging.act_as_judge"):
-            return redirect("judging:index")
+    request.facility = _portal_facility(request.user)
+    if request.facility is None:
+        # The sign-in page lands everyone here: send officers (and administrators) and judges on to their own pages.
         if request.user.has_perm("wagtailadmin.access_admin"):
             return redirect("wagtailadmin_home")
+        if request.user.has_perm("judging.act_as_judge"):
+            return redirect("judging:index")
         raise PermissionDenied
-    request.facility = facility_of(request.user)
     now = timezone.now()
     contests = contests_for_facility(request.facility, now)
     entries = list(

@@ -158,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"  # the site's own sign-in page; officers also have the Wagtail admin's
 # After the shared sign-in page: staff land in the portal, which sends judges and officers on to their own pages.
 LOGIN_REDIRECT_URL = "portal:dashboard"
+# Signing out (the portal's button) lands on the sign-in page, in the language of the page it was sent from.
+LOGOUT_REDIRECT_URL = "login"
 
 # Sign-in protection (core.signin, docs/operations.md#sign-in-protection). The client's address is read from
 # X-Forwarded-For only behind this many trusted proxies (each appends the address it was reached from); 0 means
