@@ -5,7 +5,8 @@
 #     frontend/vendor.sh
 #
 # It installs exactly what package-lock.json pins (npm ci, no install scripts) and copies only the files we
-# serve, with their licence, into gallery/exhibition/static/exhibition/vendor/. The copied files are kept in the
+# serve, with their licence, into gallery/exhibition/static/exhibition/vendor/, and axe-core (which only the
+# accessibility tests inject into pages; never served) into tests/support/vendor/. The copied files are kept in the
 # repository, so running the site needs no node. To move to another version: change the version in
 # package.json, run `npm install --package-lock-only` in frontend/, then this script, and commit the lock file
 # with the vendored files.
@@ -41,3 +42,17 @@ done
 version="$(node -p "require('$package/package.json').version")"
 echo "Vendored PhotoSwipe $version ($license) into ${target#"$here/../"}:"
 ls -l "$target"
+
+# axe-core is MPL-2.0: its minified file and licence are copied unchanged, for the tests only.
+axe_target="$here/../tests/support/vendor/axe-core"
+axe_package="$here/node_modules/axe-core"
+axe_license="$(node -p "require('$axe_package/package.json').license")"
+if [ "$axe_license" != "MPL-2.0" ] || [ ! -s "$axe_package/axe.min.js" ] || [ ! -s "$axe_package/LICENSE" ]; then
+    echo "vendor.sh: axe-core's licence is now '$axe_license' or its layout changed: check it before vendoring" >&2
+    exit 1
+fi
+rm -rf "$axe_target"
+mkdir -p "$axe_target"
+cp "$axe_package/axe.min.js" "$axe_package/LICENSE" "$axe_target/"
+echo "Vendored axe-core $(node -p "require('$axe_package/package.json').version") ($axe_license) into tests/support/vendor/axe-core:"
+ls -l "$axe_target"

@@ -183,6 +183,10 @@ def _to_srgb(image):
     icc = image.info.get("icc_profile")
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     target_mode = "RGBA" if has_alpha else "RGB"
+    if image.mode.startswith("I"):
+        # 16-bit grey (scanners): Pillow's own conversion clips every level above 255 to white.
+        grey = image if image.mode == "I" else image.convert("I")
+        image = grey.point(lambda value: value / 257, "L")
     if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
         image = image.convert(target_mode)
     if icc:

@@ -339,6 +339,10 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("VITRINE_MAX_IMAGE_PIXELS", default=60_000_000)
+# Library uploads go through the intake image pipeline (stored clean, upright, without metadata): only the
+# formats it reads are offered (no GIF, SVG or AVIF).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "gallery.library_images.CleanLibraryImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request to a third-party host, from the admin either: avatars are the uploaded ones or Wagtail's own default.
