@@ -38,9 +38,9 @@ def zone_name(moment, zone):
 
 
 def format_date(value):
-    """A date (or the day of an aware moment in the current zone) as the language writes it: '18 July 2027'."""
+    """A date (or the day of a datetime, in its own zone) as the language writes it: '18 July 2027'."""
     if isinstance(value, datetime.datetime):
-        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        value = value.date()
     return date_format(value, "DATE_FORMAT")
 
 

@@ -48,11 +48,12 @@ def campaigns_by_state(home, request=None, now=None):
 
 
 def open_features(campaign, request, now):
-    """The campaign's pages that are open now and say until when (contests: listing_deadline()), soonest first;
-    two queries however many there are (the children, and what their models ask once for all)."""
+    """The campaign's pages that are open now and say until when (contests: listing_deadline()), soonest first.
+    The same queries however many there are: the children, and what their models ask once for those open by their
+    dates (open_by_dates(); nothing when none is)."""
     children = listed_children(campaign, request, exclude=(EventPage, StoryPage))
-    features = [page for page in prepare_listings(children) if hasattr(page, "listing_deadline")]
-    open_now = [page for page in features if page.listing_deadline(now) is not None]
+    candidates = [page for page in children if hasattr(page, "open_by_dates") and page.open_by_dates(now)]
+    open_now = [page for page in prepare_listings(candidates) if page.listing_deadline(now) is not None]
     return sorted(open_now, key=lambda page: page.listing_deadline(now))
 
 

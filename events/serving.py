@@ -17,6 +17,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from core import caching
+from core.site_urls import RootedAtServedAddressMixin
 
 REQUEST_FLAG = "vitrine_view_restrictions"  # on a request: False when the site has no view restriction at all
 
@@ -98,9 +99,10 @@ def view_restrictions(page):
     )
 
 
-class ServedPageMixin:
+class ServedPageMixin(RootedAtServedAddressMixin):
     """For page models served through route() above: the images their templates show come with the page, and the
-    view-restriction check that Wagtail makes before serving costs no query when the site has no restriction."""
+    view-restriction check that Wagtail makes before serving costs no query when the site has no restriction.
+    Their absolute URLs use the address the site is served at (core.site_urls)."""
 
     serve_select_related = ()
 

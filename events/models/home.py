@@ -86,7 +86,7 @@ class HomePage(ServedPageMixin, SharedPageMixin, Page):
         )
         context.update(
             lead_campaign=lead,
-            lead_is_running=lead is not None and front_door.is_running(lead, now),
+            lead_is_live=bool(open_contests) or (lead is not None and front_door.is_running(lead, now)),
             open_contests=open_contests,
             finished_campaigns=finished,
             upcoming_events=events,

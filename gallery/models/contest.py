@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core import caching, dates
 from core.forms import default_time_zone, validate_time_zone
+from core.site_urls import RootedAtServedAddressMixin
 from gallery.forms import ContestPageForm
 
 # Formats as Pillow names them; HEIF covers HEIC photos from phones.
@@ -31,7 +32,7 @@ LISTING_LABELS = {
 }
 
 
-class ContestPage(Page):
+class ContestPage(RootedAtServedAddressMixin, Page):
     """An art or photo contest inside a campaign: rules, who may enter, when, and how many works."""
 
     code = models.CharField(
@@ -179,6 +180,11 @@ class ContestPage(Page):
     def listing_status(self, now=None):
         key = self.listing_status_key(now)
         return LISTING_LABELS.get(key, key)
+
+    def open_by_dates(self, now=None):
+        """Open for entries by its dates alone (no hook asked): what a listing of open contests starts from."""
+        now = now or timezone.now()
+        return self.opens_at <= now <= self.closes_at
 
     def listing_deadline(self, now=None):
         """The end of submissions while they are open (the home page's call to action), else None."""
