@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# The address links in emails use (and absolute links without a request): where `make run` serves, unless set.
+BASE_URL ?= http://$(HOST):$(PORT)
 # The database the PostgreSQL run uses (pytest-django creates and drops test_<name> beside it).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 # Tests run on every core (pytest-xdist); each worker gets its own database, media folder and S3 server.
@@ -27,7 +29,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: system-deps $(VENV)/.runtime-installed
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py seed_demo
 	@echo
 	@echo "Vitrine is starting at http://$(HOST):$(PORT)/"
 	@echo "  public site      http://$(HOST):$(PORT)/"
@@ -37,7 +39,7 @@ run: system-deps $(VENV)/.runtime-installed
 	@echo "  health           http://$(HOST):$(PORT)/healthz"
 	@echo "  demo logins: see the list above (password from DEMO_PASSWORD, default vitrine-demo)"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

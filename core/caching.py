@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -20,6 +21,27 @@ from core import page_cache
 
 # A response that varies on anything else than these may differ between two anonymous visitors of one URL.
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+
+
+FRESH_UNTIL = "vitrine_fresh_until"  # attribute of a response: when what it shows changes by the clock alone
+
+
+def fresh_until(response, moment):
+    """Say that a page shows something that changes at `moment` by the clock alone (a contest closing, an event
+    ending): neither the page cache nor a proxy keeps it past that moment. None: nothing such."""
+    if moment is None:
+        return response
+    current = getattr(response, FRESH_UNTIL, None)
+    setattr(response, FRESH_UNTIL, moment if current is None else min(current, moment))
+    return response
+
+
+def _lifetime(response, limit):
+    """`limit` seconds, or fewer when the response said when it goes stale (fresh_until)."""
+    moment = getattr(response, FRESH_UNTIL, None)
+    if moment is None:
+        return limit
+    return max(0, min(limit, int((moment - timezone.now()).total_seconds())))
 
 
 def _bypasses_cache(request):
@@ -58,7 +80,8 @@ def _declare_caching(request, response):
         if signed_in or response.cookies:
             patch_cache_control(response, private=True, no_store=True)
         else:
-            patch_cache_control(response, public=True, max_age=settings.VITRINE_PUBLIC_PAGE_MAX_AGE)
+            max_age = _lifetime(response, settings.VITRINE_PUBLIC_PAGE_MAX_AGE)
+            patch_cache_control(response, public=True, max_age=max_age)
         patch_vary_headers(response, ["Cookie"])
     elif signed_in or page_cache.split_language(request.path)[1].startswith(("/portal/", "/judging/")):
         patch_cache_control(response, private=True, no_store=True)
@@ -85,10 +108,11 @@ class PublicPageCacheMiddleware:
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
         response = self.get_response(request)
         _declare_caching(request, response)
-        if key is not None and _may_store(request, response):
+        lifetime = _lifetime(response, settings.VITRINE_PAGE_CACHE_SECONDS)
+        if key is not None and lifetime > 0 and _may_store(request, response):
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{page_cache.content_digest(response.content)}"'
-            page_cache.store(key, response)
+            page_cache.store(key, response, lifetime)
             response["X-Cache"] = "miss"
         return response
 

@@ -6,8 +6,8 @@ in the embedded default), keyed by scheme, host, language and URL. Invalidation 
   response is stored under the version current when it was rendered, so purging a path (`purge_paths`) gives it a
   new token and every stored variant of it (languages, query strings) is unreachable at once;
 - one generation token for the whole site, changed by `purge_all` (a page moved, a name shown on every page).
-Tokens are kept without expiry; responses expire after VITRINE_PAGE_CACHE_SECONDS, which also bounds how stale
-time-dependent parts of a page (upcoming or past events) can be.
+Tokens are kept without expiry; responses expire after VITRINE_PAGE_CACHE_SECONDS, or sooner when the page said
+when something on it changes by the clock (core.caching.fresh_until: a contest closing, an event ending).
 
 The cache is an accelerator, never a dependency: when it cannot be reached, pages are rendered as if it were empty.
 """
@@ -100,13 +100,14 @@ def lookup(request):
     return response, key
 
 
-def store(key, response):
+def store(key, response, seconds=None):
+    """Keep the response for `seconds` (VITRINE_PAGE_CACHE_SECONDS by default)."""
     headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
     try:
         store_backend().set(
             key,
             (response.status_code, headers, response.content, time.time()),
-            settings.VITRINE_PAGE_CACHE_SECONDS,
+            settings.VITRINE_PAGE_CACHE_SECONDS if seconds is None else seconds,
         )
     except Exception:  # noqa: BLE001 - see lookup()
         logger.warning("The page cache could not be written.", exc_info=True)

@@ -5,7 +5,7 @@ submitted, screened entries wait for the jury. Dates are set relative to the fir
 both contests are found by their code on later runs. Every image goes through the intake pipeline.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -37,6 +37,7 @@ PH26_TITLES = [
     "Keys of the accordion", "Bread from the bakery", "Evening in the workshop", "A letter by lamplight",
 ]  # fmt: skip
 DRAFT_TITLE = "Colours of the morning yard"
+RESULTS_ON = date(2027, 7, 18)  # Nelson Mandela Day: the online exhibition opens
 
 
 def _campaign():
@@ -126,6 +127,10 @@ def seed(context):
             entry = service.submit(entry, entry.created_by, now=when, notify=False)
         if entry.review == Entry.Review.RECEIVED and officer is not None:
             screen(entry, officer, Entry.Review.ELIGIBLE)
+    for contest in (open_contest, judged_contest):
+        if contest.results_on is None:  # also for databases seeded before contests said when their results come
+            contest.results_on = RESULTS_ON
+            contest.save_revision().publish()
     context.objects["open_contest"] = open_contest
     context.objects["judged_contest"] = judged_contest
     context.log(

@@ -5,7 +5,6 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from events.models import StoryPage
 from events.serving import public
@@ -21,8 +20,7 @@ class StoriesFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        site = Site.find_for_request(self.request)
-        return site.root_url + "/" if site else "/"
+        return self.request.build_absolute_uri("/")  # the address the site is served at (core.site_urls)
 
     def items(self):
         return public(StoryPage.objects.live()).prefetch_related("tags").order_by("-date", "-pk")[: self.limit]

@@ -16,6 +16,9 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from core import caching
+from core.site_urls import RootedAtServedAddressMixin
+
 REQUEST_FLAG = "vitrine_view_restrictions"  # on a request: False when the site has no view restriction at all
 
 
@@ -96,11 +99,19 @@ def view_restrictions(page):
     )
 
 
-class ServedPageMixin:
+class ServedPageMixin(RootedAtServedAddressMixin):
     """For page models served through route() above: the images their templates show come with the page, and the
-    view-restriction check that Wagtail makes before serving costs no query when the site has no restriction."""
+    view-restriction check that Wagtail makes before serving costs no query when the site has no restriction.
+    Their absolute URLs use the address the site is served at (core.site_urls)."""
 
     serve_select_related = ()
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve(); a page whose context says when it changes by the clock alone (`fresh_until`) is
+        cached no longer than that (core.caching)."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        return caching.fresh_until(response, context.get("fresh_until"))
 
     def get_view_restrictions(self):
         if self.__dict__.get("site_has_view_restrictions") is False:

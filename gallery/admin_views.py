@@ -11,8 +11,6 @@ from django.db import transaction
 from django.db.models import Prefetch, ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
@@ -21,7 +19,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core import roles
+from core import dates, roles
 from core.csv_export import SafeSpreadsheetExportMixin
 from core.forms import default_time_zone, zoned
 from core.ids import read_id
@@ -314,9 +312,7 @@ class ZonedTimeColumn(Column):
 
     def get_value(self, instance):
         value = super().get_value(instance)
-        zone = instance.contest.time_zone
-        local = timezone.localtime(value, zoneinfo.ZoneInfo(zone))
-        return f"{date_format(local, 'DATETIME_FORMAT')} ({zone})"
+        return dates.format_moment(value, instance.contest.time_zone)
 
 
 class ExtensionIndexView(generic.IndexView):

@@ -2,6 +2,7 @@ import functools
 
 from django.apps import apps
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -50,23 +51,34 @@ class CampaignPage(ServedPageMixin, SharedPageMixin, Page):
         stories.sort(key=lambda story: (story.date, story.pk), reverse=True)  # newest first, as "-date", "-pk"
         features = [page for page in children if not isinstance(page, EventPage | StoryPage)]
         attach_renditions([self.hero_image] + [item.hero_image for item in [*events, *stories]])
+        upcoming = [event for event in events if not event.is_past]
+        features = prepare_listings(features)
+        now = timezone.now()
+        # Upcoming events become past and contests close by the clock: the cached page lasts no longer.
+        changes = [event.last_end for event in upcoming] + [
+            page.listing_changes_at(now) for page in features if hasattr(page, "listing_changes_at")
+        ]
         context.update(
-            upcoming_events=[event for event in events if not event.is_past],
+            upcoming_events=upcoming,
             past_events=[event for event in events if event.is_past],
             stories=stories,
-            features=prepare_listings(features),
+            features=features,
+            fresh_until=min((moment for moment in changes if moment is not None and moment > now), default=None),
         )
         return context
 
 
-def listed_children(campaign, request):
+def listed_children(campaign, request, exclude=()):
     """The campaign's live public children in tree order, in one query: events (with their schedule, see
     events.queries) and stories as their own models with their pictures, and the pages of other apps that offer
     listing_status() (contests) as their own models too, each joined through its link from Page; the other pages
-    stay Page objects, which have all a card shows (title, URL, search description, type)."""
+    stay Page objects, which have all a card shows (title, URL, search description, type). `exclude`: page models
+    left out (the home page asks only for contests and the like)."""
     links = _links()
     name = {model: link.related_query_name() for model, link in links.items()}
     pages = public(campaign.get_children().live(), request)
+    if exclude:
+        pages = pages.not_type(*exclude)
     pages = pages.select_related(*name.values(), f"{name[EventPage]}__hero_image", f"{name[StoryPage]}__hero_image")
     # Cards show no StreamField: leave them in the database.
     pages = pages.defer(

@@ -187,6 +187,12 @@ class EventPage(ServedPageMixin, SharedPageMixin, Page):
         attach_renditions([self.hero_image, *(person.photo for person in speakers)])
         context["speakers"] = speakers
         context["show_join_link"] = self.shows_join_link(request.user)
-        context["has_ended"] = self.has_ended()
+        now = timezone.now()
+        context["has_ended"] = self.has_ended(now)
+        # The session the local-time hint speaks of: the next one not yet over (none once the event has ended).
+        sessions = self.ordered_sessions
+        context["local_time_session"] = next((session for session in sessions if session.end >= now), None)
+        # Past events offer no calendar file or join link: the cached page changes when a session ends.
+        context["fresh_until"] = min((s.end for s in sessions if s.end > now), default=None)
         context["json_ld"] = event_json_ld(self, request, speakers)
         return context

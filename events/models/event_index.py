@@ -28,10 +28,12 @@ class EventIndexPage(ServedPageMixin, SharedPageMixin, Page):
     class Meta:
         verbose_name = _("event index")
 
-    def filter_options(self):
+    def filter_options(self, request=None):
         years = EventSession.objects.filter(page__live=True).dates("start", "year", order="DESC")
+        # Only the kinds that have a public event: a kind with none would only lead to an empty list.
+        used = set(public(EventPage.objects.live(), request).order_by().values_list("kind", flat=True).distinct())
         return {
-            "kinds": EventPage.Kind.choices,
+            "kinds": [(value, label) for value, label in EventPage.Kind.choices if value in used],
             "campaigns": public(CampaignPage.objects.live()).order_by("-start_date", "title").only("id", "title"),
             "years": [day.year for day in years],
         }
@@ -68,10 +70,12 @@ class EventIndexPage(ServedPageMixin, SharedPageMixin, Page):
             page_of_events = paginator.page(paginator.num_pages)
         query = request.GET.copy()
         query.pop("page", None)
+        upcoming_ends = [event.last_end for event in page_of_events if not event.is_past and event.last_end]
         context.update(
             events=page_of_events,
+            fresh_until=min(upcoming_ends, default=None),  # an upcoming event becoming past moves down the list
             applied=applied,
             filter_query=query.urlencode(),
-            **self.filter_options(),
+            **self.filter_options(request),
         )
         return context

@@ -1,13 +1,13 @@
 from django.apps import apps
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from events import queries, serving
+from events import front_door, queries, serving
 from events.images import attach_renditions
-from events.models.campaign import CampaignPage
 from events.models.event import EventPage
 from events.models.mixins import SharedPageMixin
 from events.models.story import StoryPage
@@ -41,7 +41,9 @@ class HomePage(ServedPageMixin, SharedPageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Empty: the most recent campaign."),
+        help_text=_(
+            "Leads the home page while it has not ended. Empty: the campaign under way, or the next one to start."
+        ),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("featured_campaign")]
@@ -61,28 +63,36 @@ class HomePage(ServedPageMixin, SharedPageMixin, Page):
         return serving.route(self, request, path_components)
 
     def get_featured_campaign(self, request=None):
-        if not hasattr(self, "_featured_campaign"):
-            campaigns = public(CampaignPage.objects.live(), request).defer_streamfields().select_related("hero_image")
-            campaign = None
-            if self.featured_campaign_id:
-                campaign = campaigns.filter(pk=self.featured_campaign_id).first()
-            self._featured_campaign = campaign or campaigns.order_by("-start_date", "-first_published_at").first()
-        return self._featured_campaign
+        """The campaign the home page leads with (see front_door.lead_campaign), or the most recent one."""
+        if not hasattr(self, "_campaigns"):
+            self._campaigns = front_door.campaigns_by_state(self, request)
+        lead, finished = self._campaigns
+        return lead or (finished[0] if finished else None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured_campaign = self.get_featured_campaign(request)
+        now = timezone.now()
+        if not hasattr(self, "_campaigns"):
+            self._campaigns = front_door.campaigns_by_state(self, request, now)
+        lead, finished = self._campaigns
+        open_contests = front_door.open_features(lead, request, now) if lead else []
         events = public(EventPage.objects.live(), request).defer_streamfields().select_related("hero_image")
-        events = list(queries.upcoming(events)[:3])
+        events = list(queries.upcoming(events, now)[:3])
         stories = public(StoryPage.objects.live(), request).defer_streamfields().select_related("hero_image")
         stories = list(stories.order_by("-date", "-pk")[:3])
         attach_renditions(
-            [featured_campaign and featured_campaign.hero_image] + [item.hero_image for item in [*events, *stories]]
+            [campaign.hero_image for campaign in [lead, *finished] if campaign]
+            + [item.hero_image for item in [*events, *stories]]
         )
         context.update(
-            featured_campaign=featured_campaign,
+            lead_campaign=lead,
+            lead_is_live=bool(open_contests) or (lead is not None and front_door.is_running(lead, now)),
+            open_contests=open_contests,
+            finished_campaigns=finished,
             upcoming_events=events,
             exhibition=latest_exhibition(request),
             stories=stories,
+            # What makes this page change by the clock alone: the page cache keeps it no longer (core.caching).
+            fresh_until=front_door.changes_at([lead, *finished], open_contests, events, now),
         )
         return context

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from gallery.exhibition import admin_urls, audit
+from gallery.exhibition import admin_urls, audit, status
 from gallery.exhibition.admin_views import TakedownViewSet
 from gallery.exhibition.domain.curation import sync_works
 from gallery.exhibition.models import ExhibitionPage
@@ -27,6 +27,11 @@ def fill_works_from_results(request, page):
     draft = page.get_latest_revision_as_object()
     if sync_works(draft):
         draft.save_revision(user=request.user)
+
+
+@hooks.register("contest_listing_status", order=-10)  # before judging's "results": this says where they are
+def contest_results_in_exhibition(contests):
+    return status.results_pages(contests)
 
 
 @hooks.register("register_admin_urls")

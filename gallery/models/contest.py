@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -8,26 +9,30 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core import caching, dates
 from core.forms import default_time_zone, validate_time_zone
+from core.site_urls import RootedAtServedAddressMixin
 from gallery.forms import ContestPageForm
 
 # Formats as Pillow names them; HEIF covers HEIC photos from phones.
 DEFAULT_IMAGE_FORMATS = "JPEG,PNG,WEBP,HEIF"
 
-# Apps that build on contests (judging) register a function under this Wagtail hook name. It is given a list of
-# contests and returns {contest pk: status key} for those it has something to say about ('judging', 'results'),
-# in a fixed number of queries. The first hook to answer for a contest wins over the submission dates.
+# Apps that build on contests (judging, the exhibition) register a function under this Wagtail hook name. It is
+# given a list of contests and returns {contest pk: status key} for those it has something to say about
+# ('judging', 'results'; or ('exhibition', the exhibition page): where the results are shown), in a fixed number of
+# queries. The first hook to answer for a contest wins over the submission dates.
 LISTING_STATUS_HOOK = "contest_listing_status"
 LISTING_LABELS = {
     "upcoming": _("Opens soon"),
     "open": _("Open for entries"),
     "closed": _("Closed for entries"),
     "judging": _("Judging in progress"),
-    "results": _("Results announced"),
+    "results": _("Winners chosen"),
+    "exhibition": _("Results in the online exhibition"),
 }
 
 
-class ContestPage(Page):
+class ContestPage(RootedAtServedAddressMixin, Page):
     """An art or photo contest inside a campaign: rules, who may enter, when, and how many works."""
 
     code = models.CharField(
@@ -58,6 +63,12 @@ class ContestPage(Page):
         _("consent statement"), help_text=_("What facility staff confirm for every entry.")
     )
     number_of_winners = models.PositiveSmallIntegerField(_("number of winners"), default=10)
+    results_on = models.DateField(
+        _("results announced on"),
+        null=True,
+        blank=True,
+        help_text=_("Shown until the results are online, e.g. the day the exhibition opens."),
+    )
 
     accepted_formats = models.CharField(
         _("accepted image formats"),
@@ -99,6 +110,7 @@ class ContestPage(Page):
         FieldPanel("categories"),
         FieldPanel("consent_statement"),
         FieldPanel("number_of_winners"),
+        FieldPanel("results_on"),
     ]
     base_form_class = ContestPageForm
     parent_page_types = ["events.CampaignPage"]
@@ -138,15 +150,24 @@ class ContestPage(Page):
         contests = list(contests)
         reported = _reported_statuses(contests)
         for contest in contests:
-            contest._reported_status = reported.get(contest.pk)
+            contest._reported_status, contest._results_page = reported.get(contest.pk, (None, None))
         return contests
 
+    def _reported(self):
+        """(status key, results page) reported by the hooks: kept by prepare_listing(), else asked now."""
+        if "_reported_status" in self.__dict__:
+            return self._reported_status, self._results_page
+        return _reported_statuses([self]).get(self.pk, (None, None))
+
+    @property
+    def results_page(self):
+        """The page that shows the results (the exhibition), when an app reported one."""
+        return self._reported()[1]
+
     def listing_status_key(self, now=None):
-        """'upcoming', 'open' or 'closed'; an app building on contests may report 'judging' or 'results'."""
-        if "_reported_status" in self.__dict__:  # prepared by prepare_listing()
-            reported = self._reported_status
-        else:
-            reported = _reported_statuses([self]).get(self.pk)
+        """'upcoming', 'open' or 'closed'; an app building on contests may report 'judging', 'results' or
+        'exhibition'."""
+        reported = self._reported()[0]
         if reported is not None:
             return reported
         now = now or timezone.now()
@@ -160,6 +181,32 @@ class ContestPage(Page):
         key = self.listing_status_key(now)
         return LISTING_LABELS.get(key, key)
 
+    def open_by_dates(self, now=None):
+        """Open for entries by its dates alone (no hook asked): what a listing of open contests starts from."""
+        now = now or timezone.now()
+        return self.opens_at <= now <= self.closes_at
+
+    def listing_deadline(self, now=None):
+        """The end of submissions while they are open (the home page's call to action), else None."""
+        return self.closes_at if self.listing_status_key(now) == "open" else None
+
+    def listing_note(self, now=None):
+        """What follows the status, so a finished contest always says where its results are: the deadline while
+        open, the day of the results until they are shown (the exhibition's page is then linked instead)."""
+        key = self.listing_status_key(now)
+        if key == "open":
+            return format_lazy(_("Deadline: {}"), dates.format_moment(self.closes_at, self.time_zone))
+        if key in ("upcoming", "closed", "judging", "results") and self.results_on:
+            return format_lazy(_("Results on {}"), dates.format_date(self.results_on))
+        if key == "results":
+            return _("The exhibition of the winners is being prepared.")
+        return ""
+
+    def listing_changes_at(self, now=None):
+        """The next moment the status changes by the clock (submissions open or close), for caches; None if none."""
+        now = now or timezone.now()
+        return min((moment for moment in (self.opens_at, self.closes_at) if moment > now), default=None)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prepare_listing([self])
@@ -167,10 +214,15 @@ class ContestPage(Page):
         context["status_label"] = self.listing_status()
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # The status and the call to enter change when submissions open or close: cached no longer than that.
+        return caching.fresh_until(super().serve(request, *args, **kwargs), self.listing_changes_at())
+
 
 def _reported_statuses(contests):
+    """{contest pk: (status key, page showing the results or None)} from the hooks; the first to answer wins."""
     reported = {}
     for report in hooks.get_hooks(LISTING_STATUS_HOOK):
-        for pk, key in report(contests).items():
-            reported.setdefault(pk, key)
+        for pk, answer in report(contests).items():
+            reported.setdefault(pk, tuple(answer) if isinstance(answer, tuple | list) else (answer, None))
     return reported

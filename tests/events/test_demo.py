@@ -17,6 +17,7 @@ def run_demo():
     context = DemoContext(password="demo-password", log=lambda *args: None)
     seed_shared(context)
     demo.seed(context)
+    demo.seed_next_campaign(context)
     return context
 
 
@@ -46,3 +47,32 @@ def test_demo_is_idempotent():
     counts = (Page.objects.count(), Revision.objects.count(), EventPage.objects.count())
     run_demo()
     assert (Page.objects.count(), Revision.objects.count(), EventPage.objects.count()) == counts
+
+
+def test_the_2027_refresher_belongs_to_its_campaign(client):
+    """The July refresher is an event of the 2027 campaign: listed on its page, found by the campaign filter."""
+    context = run_demo()
+    next_campaign = context.objects["next_campaign"]
+    refresher = EventPage.objects.get(slug=demo.REFRESHER_SLUG)
+    assert refresher.get_parent().pk == next_campaign.pk
+
+    campaign_html = client.get(next_campaign.url).content.decode()
+    upcoming = campaign_html.split('id="upcoming-heading"')[1].split("</section>")[0]
+    assert "Nelson Mandela Rules refresher for prison officers" in upcoming
+    assert "No upcoming events in this campaign." not in campaign_html
+
+    events = context.objects["events"]
+    filtered = client.get(events.url, {"campaign": next_campaign.pk}).content.decode()
+    assert "Nelson Mandela Rules refresher for prison officers" in filtered
+    assert "Online master class" not in filtered  # an event of the 2020 campaign
+
+
+def test_a_refresher_seeded_under_the_event_index_moves_to_its_campaign():
+    """Databases seeded before the fix had the refresher under the event index: the next run files it."""
+    context = run_demo()
+    refresher = EventPage.objects.get(slug=demo.REFRESHER_SLUG)
+    refresher.move(context.objects["events"], pos="last-child")
+    run_demo()
+    refresher.refresh_from_db()
+    assert refresher.get_parent().pk == context.objects["next_campaign"].pk
+    assert EventPage.objects.filter(slug=demo.REFRESHER_SLUG).count() == 1

@@ -159,3 +159,24 @@ def test_private_sections_stay_private(client, campaign):
     assert client.get(hidden.url).status_code == 302  # to the sign-in page
     assert 'name="password"' in client.get(secret.url).content.decode()  # Wagtail's password form
     assert 'name="password"' in client.get(secret.get_children().first().url).content.decode()
+
+
+def test_home_page_leading_with_a_live_campaign_queries(client, home, publishing):
+    """The home page with a campaign under way and its open contests (one, then six): the same queries."""
+    today = timezone.localdate()
+    live = CampaignFactory(
+        parent=home, title="Live campaign", slug="live", start_date=today - datetime.timedelta(days=3),
+        end_date=today + datetime.timedelta(days=30), hero_image=WagtailImageFactory(title="Live picture"),
+    )  # fmt: skip
+    with publishing():
+        live.save_revision().publish()  # its picture's renditions, as after publication
+        ContestFactory(parent=live, title="Open contest 0", open_for_entries=True)
+    few, few_html, few_sql = _read(client, "/")
+    with publishing():
+        for number in range(1, 6):
+            ContestFactory(parent=live, title=f"Open contest {number}", open_for_entries=True)
+        _add_events(live, 6, [WagtailImageFactory(title="Event picture")])
+    many, many_html, many_sql = _read(client, "/")
+    assert few <= QUERY_LIMIT, "\n".join(few_sql)
+    assert many == few, "\n".join(many_sql)
+    assert few_html.count('class="open-contest"') == 1 and many_html.count('class="open-contest"') == 6

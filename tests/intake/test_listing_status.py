@@ -38,8 +38,9 @@ def test_judging_reports_its_state_through_the_hook(campaign):
     assert {c.pk: str(c.listing_status()) for c in prepared} == {
         closed.pk: "Closed for entries",
         judged.pk: "Judging in progress",
-        announced.pk: "Results announced",
+        announced.pk: "Winners chosen",  # with a note on what follows: never "results announced" alone
     }
+    assert str(announced.listing_note()) == "The exhibition of the winners is being prepared."
 
 
 def test_the_first_hook_to_answer_wins_and_dates_decide_otherwise(campaign):
@@ -99,7 +100,8 @@ def test_campaign_page_queries_do_not_grow_with_its_contests(warm_client):
     large_count, large_html = count(large)
     assert small_count == large_count
     # Each contest still shows its status: the one with results and five (of six) in judging.
-    assert small_html.count("Results announced") == large_html.count("Results announced") == 1
+    assert small_html.count("Winners chosen") == large_html.count("Winners chosen") == 1
+    assert "Results announced" not in large_html
     assert large_html.count("Judging in progress") == 5
 
 

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from core import dates
 from gallery.models import ContestExtension, ContestPage
 from tests.factories import SubmittedEntryFactory
 
@@ -21,9 +21,9 @@ ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 
 
 def shown(moment, zone=ALMATY):
-    """How the site writes a moment in a zone, in the site's language."""
+    """How the site writes a moment in a zone, with the zone named (core.dates), in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        return date_format(timezone.localtime(moment, zone), "DATETIME_FORMAT")
+        return dates.format_moment(moment, zone)
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_an_extension_is_typed_in_the_chosen_contests_zone(officer_client, conte
     edit = officer_client.get(reverse("deadline_extensions:edit", args=[extension.pk])).content.decode()
     assert 'value="2099-07-01 18:00"' in edit and "(Asia/Almaty)" in edit
     listing = officer_client.get(reverse("deadline_extensions:index")).content.decode()
-    assert f"{shown(extension.closes_at)} (Asia/Almaty)" in listing
+    assert shown(extension.closes_at) in listing  # "…, 18:00 (UTC+5)"
 
 
 def test_the_add_form_says_whose_zone_applies(officer_client):
@@ -89,8 +89,8 @@ def test_the_receipt_gives_times_in_the_contests_zone_with_the_facilitys_deadlin
     with django_capture_on_commit_callbacks(execute=True):
         entry = SubmittedEntryFactory(contest=contest, facility=facility, created_by=staff)
     body = mail.outbox[0].body
-    assert f"{shown(entry.submitted_at)} (Asia/Almaty)" in body
-    assert f"until {shown(later)} (Asia/Almaty)" in body
+    assert shown(entry.submitted_at) in body
+    assert f"until {shown(later)}" in body
 
 
 def test_the_portal_shows_the_facilitys_deadline_in_the_contests_zone(client, contest, facility, staff):
@@ -99,6 +99,6 @@ def test_the_portal_shows_the_facilitys_deadline_in_the_contests_zone(client, co
     entry = SubmittedEntryFactory(contest=contest, facility=facility, created_by=staff, notify=False)
     client.force_login(staff)
     page = client.get(reverse("portal:entry", args=[entry.pk])).content.decode()
-    assert f"{shown(later)} (Asia/Almaty)" in page
+    assert shown(later) in page
     dashboard = client.get(reverse("portal:dashboard")).content.decode()
-    assert f"Closes {shown(later)} (Asia/Almaty)" in dashboard
+    assert f"Closes {shown(later)}" in dashboard

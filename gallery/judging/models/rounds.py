@@ -1,7 +1,6 @@
 """Judging rounds: which entries, which judges, which rubric (frozen on opening), and who judges what."""
 
 import secrets
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from gallery.judging.models.guards import LockedRoundGuard, RoundLocked, RoundSettled
 
 # No 0/O, 1/I/L: codes are read aloud and typed by judges.
@@ -130,12 +130,11 @@ class Round(models.Model):
         return not (self.closes_at and now > self.closes_at)
 
     def in_contest_zone(self, moment):
-        """`moment` as wall-clock time in the contest's zone with the zone's name, e.g. "2027-03-01 18:00
-        (Asia/Almaty)"; "" for no time."""
+        """`moment` in the contest's zone, written as everywhere (core.dates), e.g. "1 March 2027, 18:00 (UTC+5)";
+        "" for no time."""
         if moment is None:
             return ""
-        zone = self.contest.time_zone
-        return f"{timezone.localtime(moment, ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
+        return dates.format_moment(moment, self.contest.time_zone)
 
     @property
     def opens_in_contest_zone(self):
