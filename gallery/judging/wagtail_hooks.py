@@ -1,5 +1,7 @@
 """Judging in the Wagtail admin: audit-log actions, the officers' results screens and the setup viewsets."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -32,3 +34,8 @@ def register_judging_viewsets():
 def contest_listing_status(contests):
     """Public contest listings say "judging" or "results" once judging has begun (gallery.models.contest)."""
     return listing_status_keys(contests)
+
+
+@hooks.register("insert_global_admin_css")
+def judging_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("judging/admin.css"))
