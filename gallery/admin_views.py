@@ -8,13 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.db.models import Prefetch, ProtectedError
+from django.db.models import F, Prefetch, ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,12 +27,16 @@ from gallery.domain.screening import screen
 from gallery.models import ContestExtension, ContestPage, Entry, EntryImage, Facility, FacilityMembership, Region
 
 
-class ThumbnailColumn(Column):
-    cell_template_name = "gallery/admin/thumbnail_cell.html"
+class EntryTitleColumn(TitleColumn):
+    """The entry's title with its first image's thumbnail, both inside the link that opens the entry."""
 
-    def get_value(self, instance):
+    cell_template_name = "gallery/admin/entry_title_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
         images = list(instance.images.all())  # prefetched by the index view
-        return reverse("portal:image_thumbnail", args=[images[0].pk]) if images else ""
+        context["thumbnail_url"] = reverse("portal:image_thumbnail", args=[images[0].pk]) if images else ""
+        return context
 
 
 class InUseDeleteView(generic.DeleteView):
@@ -152,6 +156,9 @@ class MembershipViewSet(ModelViewSet):
 
 
 class EntryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    """Rows open the entry (screening, or the inspect view for those who may only look); the newest contest's
+    entries come first, then by facility and sequence."""
+
     # Texts no column of the listing shows: sorting thousands of full rows, each with its contest's page, to show
     # 20 cost more than the page itself. (The export reads them all.)
     unlisted_fields = ("artist_code", "credit_name", "medium", "dimensions", "statement", "disqualification_reason")
@@ -163,7 +170,19 @@ class EntryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
         # The thumbnail and the flags need an image's id and near-duplicate only; ordered within the entry
         # (EntryImage's default order would join the entries, their facilities and regions again).
         images = EntryImage.objects.order_by("position", "pk").only("pk", "entry_id", "near_duplicate_of_id")
-        return queryset.defer(*self.unlisted_fields).prefetch_related(Prefetch("images", queryset=images))
+        return (
+            queryset.defer(*self.unlisted_fields)
+            .annotate(contest_code=F("contest__code"), contest_title=F("contest__title"))
+            .prefetch_related(Prefetch("images", queryset=images))
+        )
+
+    def _get_title_column(self, field_name, column_class=EntryTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
+    def order_queryset(self, queryset):
+        if self.ordering:  # a column the officer sorted by; the id keeps pages stable
+            return queryset.order_by(self.ordering, "pk")
+        return queryset.order_by("-contest__opens_at", "-contest_id", "facility__code", "sequence", "pk")
 
 
 class EntryScreeningForm(WagtailAdminModelForm):
@@ -218,9 +237,9 @@ class EntryViewSet(ModelViewSet):
     )
 
     list_display = [
-        ThumbnailColumn("thumbnail", label=_("Image")),
-        "reference",
         "title",
+        "reference",
+        Column("contest", label=_("Contest"), accessor="contest_title", sort_key="contest__opens_at"),
         "facility",
         Column("region", label=_("Region"), accessor="facility.region"),
         "state",
@@ -257,7 +276,6 @@ class EntryViewSet(ModelViewSet):
     }
     export_filename = "entries"
     search_fields = ["reference", "title", "artist_code"]
-    ordering = ["contest", "facility", "sequence"]
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [

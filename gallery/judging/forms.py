@@ -123,3 +123,12 @@ class DeclarationForm(_PresentFieldsForm):
 
     kind = forms.CharField(required=False)
     reason = forms.CharField(required=False, strip=False)
+
+
+class ApprovalForm(forms.Form):
+    """Approving results: the reason is what the service asks for while a judge has not finished."""
+
+    reason = forms.CharField(required=False, max_length=2000)
+
+    def first_error(self):
+        return next(iter(self.errors.values()))[0]

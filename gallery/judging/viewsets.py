@@ -49,7 +49,7 @@ class JudgingViewSet(ViewSet):
             path("round/<int:pk>/open/", operation(views.OpenRoundView), name="open"),
             path("round/<int:pk>/close/", operation(views.CloseRoundView), name="close"),
             path("round/<int:pk>/remind/", operation(views.RemindView), name="remind"),
-            path("round/<int:pk>/approve/", operation(views.ApproveView), name="approve"),
+            path("round/<int:pk>/approve/", self.construct_view(views.ApproveView), name="approve"),
             path("round/<int:pk>/decide/", operation(views.DecideTiesView), name="decide"),
             path("round/<int:pk>/shortlist/", operation(views.ShortlistView), name="shortlist"),
             path("round/<int:pk>/export/<str:table>.<str:fmt>", self.construct_view(views.ExportView), name="export"),

@@ -1,5 +1,7 @@
 """Judging in the Wagtail admin: audit-log actions, the officers' results screens and the setup viewsets."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -50,3 +52,8 @@ def entry_change_refusal(entry, action):
 def entry_withdrawn(entry, user):
     """A withdrawn entry leaves every round of its contest (gallery.domain.entries.withdraw)."""
     return withdrawals.take_out_of_judging(entry, user)
+
+
+@hooks.register("insert_global_admin_css")
+def judging_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("judging/admin.css"))

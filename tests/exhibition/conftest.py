@@ -80,7 +80,7 @@ def published_exhibition():
     for round_entry in round_.round_entries.select_related("round"):
         for criterion in round_.criteria.all():
             scoring.save_score(judge, round_entry, criterion.pk, scores[round_entry.entry_id])
-    results.freeze(round_, UserFactory(officer=True))
+    results.freeze(round_, UserFactory(officer=True), reason="Not every judge submitted.")
 
     page = ExhibitionPage(
         title="Art behind walls", slug="online-exhibition", contest=contest, intro="Three works.", live=False

@@ -107,7 +107,7 @@ def awarded_contest():
         for criterion in round_.criteria.all():
             scoring.save_score(judge, round_entry, criterion.pk, values[round_entry.entry_id])
     officer = UserFactory(officer=True)
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="Not every judge submitted.")
     winner, anonymous, honourable, unawarded = entries
     return Contest(
         contest=contest,

@@ -115,6 +115,7 @@ def test_approving_needs_the_right_to_add_results(client, scored_round):
     html = client.get(reverse("judging_admin:round", args=[scored_round.pk])).content.decode()
     assert reverse("judging_admin:close", args=[scored_round.pk]) in html
     assert reverse("judging_admin:approve", args=[scored_round.pk]) not in html
+    assert refused(client.get(reverse("judging_admin:approve", args=[scored_round.pk])))
     assert refused(post(client, "approve", scored_round))
     assert not Result.objects.exists()
     assert post(client, "close", scored_round).status_code == 302  # running rounds is still theirs
@@ -125,7 +126,8 @@ def test_operations_answer_only_post(client, scored_round):
     client.force_login(UserFactory(officer=True))
     before = state(scored_round)
     for name in OPERATIONS:
-        assert client.get(reverse(f"judging_admin:{name}", args=[scored_round.pk])).status_code == 405, name
+        expected = 200 if name == "approve" else 405  # approving shows its confirmation page first
+        assert client.get(reverse(f"judging_admin:{name}", args=[scored_round.pk])).status_code == expected, name
     assert state(scored_round) == before
 
 

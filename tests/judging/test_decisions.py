@@ -67,7 +67,7 @@ def test_a_bad_shortlist_id_refuses_the_whole_shortlist(client, ranked, bad):
 def test_a_frozen_round_refuses_a_crafted_shortlist_post(client, ranked):
     round_, entries, _, officer = ranked
     decisions.save_shortlist(round_, [str(entries[0].pk)], officer)
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="Not every judge submitted.")
     client.force_login(officer)
     response = client.post(reverse("judging_admin:shortlist", args=[round_.pk]), {"shortlisted": [entries[1].pk]})
     assert error_messages(response) == ["The results are frozen: the ranking can no longer change."]
@@ -135,7 +135,7 @@ def test_a_bad_tie_entry_id_refuses_every_decision(client, ranked, bad):
 
 def test_a_frozen_round_refuses_tie_decisions(client, ranked):
     round_, entries, _, officer = ranked
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="Not every judge submitted.")
     client.force_login(officer)
     response = client.post(reverse("judging_admin:decide", args=[round_.pk]), {f"order-{entries[0].pk}": "1"})
     assert error_messages(response) == ["The results are frozen: the ranking can no longer change."]

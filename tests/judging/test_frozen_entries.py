@@ -20,7 +20,7 @@ def frozen_round():
     round_entry.officer_tie_break = 1
     round_entry.save()
     RoundEntry.objects.filter(round=round_).update(shortlisted=True)
-    results.freeze(round_, UserFactory(officer=True))
+    results.freeze(round_, UserFactory(officer=True), reason="Not every judge submitted.")
     return round_
 
 

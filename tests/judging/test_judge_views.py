@@ -142,7 +142,7 @@ def test_submit_locks_and_post_freeze_scores_are_refused(client, judged):
     client.post(reverse("judging:submit", args=[round_.pk]))
     re = round_.round_entries.first()
     assert post_score(client, re, round_.criteria.first(), 9).status_code == 400
-    results.freeze(round_, UserFactory(officer=True))
+    results.freeze(round_, UserFactory(officer=True), reason="Not every judge submitted.")
     response = post_score(client, re, round_.criteria.first(), 9)
     assert response.status_code == 409
     assert set(Score.objects.values_list("value", flat=True)) == {6}

@@ -274,7 +274,7 @@ def test_a_malformed_shortlist_id_refuses_the_shortlist(client, ranked, bad):
 
 def test_a_frozen_round_refuses_a_crafted_shortlist(client, ranked):
     round_, entries, officer = ranked
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="Not every judge submitted.")
     client.force_login(officer)
     before = snapshot()
     response = client.post(reverse("judging_admin:shortlist", args=[round_.pk]), {"shortlisted": [entries[0].pk]})

@@ -68,8 +68,10 @@ def test_remind_emails_only_late_judges(client, contest_round):
 
 def test_approve_freezes_winners_and_mentions_and_logs(client, contest_round):
     round_, judges, entries, officer = contest_round
+    for judge in judges[:2]:
+        scoring.submit(judge, round_)
     client.force_login(officer)
-    response = client.post(reverse("judging_admin:approve", args=[round_.pk]))
+    response = client.post(reverse("judging_admin:approve", args=[round_.pk]), {"reason": "Juror 3 is ill."})
     assert response.status_code == 302
     result = Result.objects.get(contest=round_.contest)
     awards = dict(result.rows.values_list("entry_id", "award"))

@@ -102,7 +102,7 @@ def test_a_score_never_lands_behind_an_approval(scored_round, monkeypatch):
     monkeypatch.setattr(results, "compute_results", slow_compute)
 
     outcomes = run_together(
-        lambda: results.freeze(round_, officer),
+        lambda: results.freeze(round_, officer, reason="Not every judge submitted."),
         lambda: scoring.save_score(judge, round_entry, criterion_pk, 10),
     )
 

@@ -82,7 +82,7 @@ def test_contest_status_key_follows_judging(scored):
     assert judging_status_key(contest) == "judging"
     rounds.close_round(round_)
     assert judging_status_key(contest) is None
-    results.freeze(round_, UserFactory(officer=True))
+    results.freeze(round_, UserFactory(officer=True), reason="Not every judge submitted.")
     assert judging_status_key(contest) == "results"
     assert judging_status_key(ContestFactory()) is None
 

@@ -120,7 +120,7 @@ def test_freeze_snapshots_awards_and_refuses_every_later_change(setup):
         for re in round_.round_entries.select_related("round"):
             for criterion in round_.criteria.all():
                 scoring.save_score(judge, re, criterion.pk, values[re.entry_id])
-    result = results.freeze(round_, officer)
+    result = results.freeze(round_, officer, reason="Not every judge submitted.")
     rows = {row.entry_id: (row.rank, row.award) for row in result.rows.all()}
     assert rows == {entries[0].pk: (1, "winner"), entries[1].pk: (2, "honourable"), entries[2].pk: (3, "honourable")}
     assert Entry.objects.get(pk=entries[0].pk).review == Entry.Review.WINNER

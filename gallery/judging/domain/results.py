@@ -1,5 +1,7 @@
 """Results: the live ranking of a round, computed from the database, and the freeze that makes it final."""
 
+from collections import Counter
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,7 +10,8 @@ from wagtail.log_actions import log
 from gallery.judging.domain import aggregation
 from gallery.judging.domain.errors import JudgingError
 from gallery.judging.domain.locks import hold_contest_entries, hold_contest_rounds, hold_judges
-from gallery.judging.models import JudgingSettings, Result, ResultRow, Round, Score
+from gallery.judging.domain.progress import late_judges
+from gallery.judging.models import Assignment, JudgingSettings, Result, ResultRow, Round, Score
 from gallery.models import Entry
 
 
@@ -30,6 +33,12 @@ class RankedRow:
         self.disagreement = result.disagreement
         self.spread = result.spread
         self.judge_scores = result.judge_scores
+        self.expected_judges = 0  # judges assigned who did not step aside; set by compute_results
+
+    @property
+    def provisional(self):
+        """Fewer judges scored it than were asked to: its rank and award may still move."""
+        return len(self.judge_scores) < self.expected_judges
 
 
 class ComputedResults:
@@ -63,6 +72,7 @@ def compute_results(round_):
     if not criteria:
         rows = [RankedRow(aggregation.EntryResult(entry=row["pk"]), row) for row in round_entries]
         return ComputedResults(round_, settings, rows, judges, criteria_rows, declarations)
+    assigned = set(Assignment.objects.filter(round_entry__round=round_).values_list("judge_id", "round_entry_id"))
     contest = round_.contest
     ranking = aggregation.compute_ranking(
         criteria,
@@ -78,12 +88,17 @@ def compute_results(round_):
         disagreement_threshold=float(settings.disagreement_threshold),
     )
     rows = [RankedRow(result, by_pk[result.entry]) for result in ranking]
+    expected = Counter(entry for _judge, entry in assigned - set(declarations))
+    for row in rows:
+        row.expected_judges = expected[row.round_entry_id]
     return ComputedResults(round_, settings, rows, judges, criteria_rows, declarations)
 
 
 @transaction.atomic
-def freeze(round_, user):
-    """Approve the results: snapshot ranks and awards, lock every round of the contest, mark the entries."""
+def freeze(round_, user, reason=""):
+    """Approve the results: snapshot ranks and awards, lock every round of the contest, mark the entries.
+
+    While a judge of the round has not submitted, approving needs a reason, recorded in the audit log."""
     # Every round of the contest gets locked: hold them all (in one order, so two approvals queue up), let
     # judges' writes in flight finish and make later ones see the lock.
     hold_contest_entries(round_.contest_id)  # a withdrawal in flight finishes first, later ones are refused
@@ -96,6 +111,13 @@ def freeze(round_, user):
     computed = compute_results(round_)
     if not any(row.rank for row in computed.rows):
         raise JudgingError(_("No entry has been scored yet."))
+    reason = (reason or "").strip()
+    unfinished = late_judges(round_)
+    if unfinished and not reason:
+        raise JudgingError(
+            _("%(count)s judges have not submitted their scores: give the reason to approve anyway.")
+            % {"count": len(unfinished)}
+        )
     result = Result.objects.create(
         contest=contest,
         round=round_,
@@ -131,10 +153,8 @@ def freeze(round_, user):
     Entry.objects.filter(pk__in=winners).update(review=Entry.Review.WINNER)
     Entry.objects.filter(pk__in=mentions).update(review=Entry.Review.SHORTLISTED)
     tied = [row.code for row in computed.rows if row.tied]
-    log(
-        result,
-        "judging.results.approve",
-        user=user,
-        data={"winners": len(winners), "mentions": len(mentions), "tied": tied},
-    )
+    data = {"winners": len(winners), "mentions": len(mentions), "tied": tied}
+    if unfinished:
+        data.update(reason=reason, unfinished_judges=len(unfinished))
+    log(result, "judging.results.approve", user=user, data=data)
     return result

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -24,7 +25,9 @@ from core import csv_export
 from core.views import run_service
 from gallery.judging.domain import decisions, exports, results, rounds, withdrawals
 from gallery.judging.domain.progress import progress_of
+from gallery.judging.forms import ApprovalForm
 from gallery.judging.models import JudgeNote, Result, Round
+from gallery.judging.models.config import TIE_BREAK_KEYS
 from gallery.judging.rules import can_see_judge_names
 from gallery.models import ContestPage, Entry
 
@@ -69,6 +72,37 @@ def _references(computed):
     return {pk: (reference or "", title) for pk, reference, title in rows}
 
 
+def method_words(settings):
+    """How the ranking is computed, in a sentence."""
+    words = _("Each entry's score is the %(method)s.") % {"method": settings.get_method_display().lower()}
+    if settings.normalise:
+        words += " " + _("Each judge's scores are first evened out against the others (z-scores).")
+    return words
+
+
+def tie_break_words(settings):
+    """The declared tie-break order as words, e.g. "Ties go to the higher median, then more top marks"."""
+    steps = [str(TIE_BREAK_KEYS[key]) for key in settings.tie_breaks if key in TIE_BREAK_KEYS]
+    if not steps:
+        return _("Ties are not broken: tied entries share their place.")
+    return _("Ties go to the %(steps)s; entries still tied share their place.") % {"steps": _(", then ").join(steps)}
+
+
+def judge_rows(round_, labels):
+    """Each judge's progress in the round, under the label the user may see; times in the contest's zone."""
+    progress = progress_of(round_)
+    return [
+        {
+            "label": labels.get(m.judge_id, m.judge.get_username()),
+            "done": progress.get(m.judge_id, (0, 0))[0],
+            "total": progress.get(m.judge_id, (0, 0))[1],
+            "submitted_at": round_.in_contest_zone(m.submitted_at),
+            "reminded_at": round_.in_contest_zone(m.reminded_at),
+        }
+        for m in round_.round_judges.select_related("judge").order_by("judge_id")
+    ]
+
+
 class RoundResultsView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "judging/admin/round.html"
     header_icon = "tasks"
@@ -102,13 +136,20 @@ class RoundResultsView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView
             row.officer_order = officer_orders.get(row.round_entry_id)
             rows.append(row)
         result = Result.objects.filter(contest=round_.contest).first()
+        judges_progress = judge_rows(round_, labels)
         context.update(
             {
+                "method_words": method_words(computed.settings),
+                "tie_break_words": tie_break_words(computed.settings),
+                "locked_at": round_.in_contest_zone(round_.locked_at),
+                "approved_at": round_.in_contest_zone(result.approved_at) if result else "",
                 "round": round_,
                 "computed": computed,
                 "rows": rows,
                 "judge_labels": [labels[j] for j in computed.judges],
-                "judge_rows": self._judge_rows(labels),
+                "judge_rows": judges_progress,
+                "unfinished": [judge for judge in judges_progress if not judge["submitted_at"]],
+                "provisional": sum(1 for row in rows if row.provisional),
                 "declarations": self._labelled(round_.declarations.order_by("created_at"), labels),
                 "notes": self._labelled(
                     JudgeNote.objects.filter(round=round_).exclude(comment="", feedback=""), labels
@@ -128,19 +169,6 @@ class RoundResultsView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView
             }
         )
         return context
-
-    def _judge_rows(self, labels):
-        progress = progress_of(self.object)
-        return [
-            {
-                "label": labels.get(m.judge_id, m.judge.get_username()),
-                "done": progress.get(m.judge_id, (0, 0))[0],
-                "total": progress.get(m.judge_id, (0, 0))[1],
-                "submitted_at": m.submitted_at,
-                "reminded_at": m.reminded_at,
-            }
-            for m in self.object.round_judges.select_related("judge").order_by("judge_id")
-        ]
 
     @staticmethod
     def _labelled(queryset, labels):
@@ -203,19 +231,64 @@ class RemindView(RoundOperationView):
         return rounds.remind_judges(self.object, self.request.user)
 
 
-class ApproveView(RoundOperationView):
-    """Approving freezes the results: it needs the right to add a Result, not only to run rounds."""
+class ApproveView(RoundObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Approving freezes the results: it needs the right to add a Result, not only to run rounds. GET shows who
+    has not finished and what is provisional; POST approves (with a reason while anyone is unfinished)."""
 
     permission_required = "add"
+    template_name = "judging/admin/approve.html"
+    header_icon = "tasks"
+    page_title = gettext_lazy("Approve results")
 
     @cached_property
     def permission_policy(self):
         return policy_registry.get_by_type(Result)
 
-    def perform_operation(self):
-        return results.freeze(self.object, self.request.user)
+    def get_page_subtitle(self):
+        return str(self.object)
 
-    def get_success_message(self, result=None):
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("judging_admin:index"), "label": _("Judging")},
+            {"url": reverse("judging_admin:round", args=[self.object.pk]), "label": str(self.object)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        computed = results.compute_results(self.object)
+        _users, labels = _judges(computed, self.request.user)
+        progress = judge_rows(self.object, labels)
+        context.update(
+            {
+                "round": self.object,
+                "judge_rows": progress,
+                "unfinished": [judge for judge in progress if not judge["submitted_at"]],
+                "provisional": sum(1 for row in computed.rows if row.provisional),
+                "winners": sum(1 for row in computed.rows if row.award == "winner"),
+                "result": Result.objects.filter(contest=self.object.contest_id).first(),
+                "form": kwargs.get("form") or ApprovalForm(),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ApprovalForm(request.POST)
+        here = reverse("judging_admin:approve", args=[self.object.pk])
+        if not form.is_valid():
+            messages.error(request, form.first_error())
+            return redirect(here)
+        return run_service(
+            request,
+            lambda: results.freeze(self.object, request.user, form.cleaned_data["reason"]),
+            success=self.success_message,
+            redirect_to=reverse("judging_admin:round", args=[self.object.pk]),
+            failure_redirect_to=here,
+        )
+
+    @staticmethod
+    def success_message(result):
         winners = result.rows.filter(award="winner").count()
         return _("Results approved and frozen: %(winners)s winners.") % {"winners": winners}
 
