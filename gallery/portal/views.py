@@ -20,31 +20,18 @@ from gallery.domain import entries as service
 from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
 from gallery.domain.thumbnails import ensure_thumbnail
+from gallery.domain.uploads import added_message
 from gallery.models import ContestPage, Entry
 from gallery.portal import exhibition_views as exhibition
+from gallery.portal.access import entry_of, staff_only
 from gallery.portal.forms import EntryForm, ImageUploadForm
+from gallery.portal.images import image_json
 from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import facility_of, visible_entries, visible_entry_images
 
 
-def staff_only(view):
-    """Signed-in staff of an active facility; the facility is passed on as request.facility."""
-
-    @login_required(login_url="login")
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("gallery.use_portal"):
-            raise PermissionDenied
-        request.facility = facility_of(request.user)
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
 def _entry(request, pk):
-    queryset = visible_entries(request.user).select_related("contest", "facility")
-    return get_object_or_404(queryset, pk=pk)
+    return entry_of(request, pk)
 
 
 def _entry_url(entry):
@@ -184,30 +171,20 @@ def _image_add(request, entry):
     if not form.is_valid():
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
-        image = add_entry_image(entry, form.cleaned_data["image"], user=request.user)
+        image = add_entry_image(
+            entry, form.cleaned_data["image"], user=request.user, upload_key=form.cleaned_data["upload_key"]
+        )
     except DomainError as refused:
         return _image_result(request, entry, None, str(refused))
     return _image_result(request, entry, image, None)
 
 
 def _image_result(request, entry, image, error, status=400):
-    added = None if error else _saved(_("Image added."), image.sent_back_to_screening)
+    added = None if error else added_message(image)
     if _wants_json(request):
         if error:
             return JsonResponse({"ok": False, "error": error}, status=status)
-        return JsonResponse(
-            {
-                "ok": True,
-                "message": added,
-                "id": image.pk,
-                "thumbnail": reverse("portal:image_thumbnail", args=[image.pk]),
-                "original": reverse("portal:image_original", args=[image.pk]),
-                "delete": reverse("portal:image_delete", args=[entry.pk, image.pk]),
-                "width": image.width,
-                "height": image.height,
-                "format": image.format,
-            }
-        )
+        return JsonResponse(image_json(entry, image, added))
     if error:
         messages.error(request, error)
     else:

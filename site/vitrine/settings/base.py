@@ -294,6 +294,11 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Contest intake limits (overridable per contest where the contest model allows).
 VITRINE_MAX_UPLOAD_BYTES = env.int("VITRINE_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
 VITRINE_MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+# Resumable portal uploads (tus): bytes per PATCH request (what a dropped link loses at most), seconds without
+# progress before the browser calls the upload stalled, hours an unfinished upload is kept after its last byte.
+VITRINE_UPLOAD_CHUNK_BYTES = env.int("VITRINE_UPLOAD_CHUNK_BYTES", default=512 * 1024)
+VITRINE_UPLOAD_STALL_SECONDS = env.int("VITRINE_UPLOAD_STALL_SECONDS", default=30)
+VITRINE_UPLOAD_EXPIRY_HOURS = env.int("VITRINE_UPLOAD_EXPIRY_HOURS", default=24)
 
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")

@@ -1,0 +1,29 @@
+"""Who reaches the portal's views, and the one way they look an entry up (their own facility's only)."""
+
+import functools
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from gallery.rules import facility_of, visible_entries
+
+
+def staff_only(view):
+    """Signed-in staff of an active facility; the facility is passed on as request.facility."""
+
+    @login_required(login_url="login")
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm("gallery.use_portal"):
+            raise PermissionDenied
+        request.facility = facility_of(request.user)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def entry_of(request, pk):
+    """An entry of the user's facility, or a 404 (never a 403 that would confirm another facility's entry)."""
+    queryset = visible_entries(request.user).select_related("contest", "facility")
+    return get_object_or_404(queryset, pk=pk)
