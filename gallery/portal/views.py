@@ -1,5 +1,6 @@
 """The facility portal: thin views over gallery.domain; every object is looked up through gallery.rules."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -133,16 +134,32 @@ def entry_detail(request, pk):
         "can_add_image": editable and len(images) < MAX_IMAGES_PER_ENTRY,
         "max_images": MAX_IMAGES_PER_ENTRY,
         "max_upload_bytes": entry.contest.max_upload_bytes,
-        "upload_messages": {
-            "failed": _("The upload failed. Check the connection and retry."),
-            "tooBig": _("This file is larger than the limit."),
-            "added": _("Image added."),
-            "remove": _("Remove"),
-            "image": _("Image"),
-        },
+        "upload_chunk_bytes": settings.VITRINE_UPLOAD_CHUNK_BYTES,
+        "upload_stall_seconds": settings.VITRINE_UPLOAD_STALL_SECONDS,
+        "upload_messages": upload_messages(),
         **exhibition.entry_context(request, entry),
     }
     return render(request, "gallery/portal/entry_detail.html", context)
+
+
+def upload_messages():
+    """What the upload script says, translated here: %(name)s placeholders are filled in by the script."""
+    return {
+        "choose": _("Choose an image file to upload."),
+        "starting": _("Starting the upload…"),
+        "resuming": _("Continuing the upload from where it stopped…"),
+        "processing": _("Processing… the server is checking the image and removing its metadata."),
+        "failed": _("The upload stopped: the connection failed. Retry continues from where it stopped."),
+        "offline": _("The upload stopped: this computer is offline. Retry continues from where it stopped."),
+        "stalled": _(
+            "The upload stalled: no data got through for %(seconds)s seconds. Retry continues from where it stopped."
+        ),
+        "slowServer": _("The server is taking long to process the image. Retry to ask again."),
+        "tooBig": _("This file is larger than the limit."),
+        "cancelled": _("Upload cancelled. Nothing was added."),
+        "added": _("Image added."),
+        "image": _("Image %(number)s"),
+    }
 
 
 @csrf_exempt  # checked below, once the upload limit is in place (the CSRF check reads the body)
