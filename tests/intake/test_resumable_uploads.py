@@ -312,3 +312,25 @@ def test_csrf_is_required_for_patch(client, staff, entry):
     strict.force_login(staff)
     response = create(strict, entry, 10)
     assert response.status_code == 403
+
+
+@pytest.mark.s3
+def test_resumable_upload_on_s3_keeps_parts_in_the_private_bucket(
+    s3_storages, staff_client, entry, photo, django_capture_on_commit_callbacks
+):
+    url = create(staff_client, entry, len(photo))["Location"]
+    assert patch(staff_client, url, 0, photo[:20_000]).status_code == 204
+    s3 = s3_storages["server"].client()
+
+    def keys(bucket):
+        return {item["Key"] for item in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}
+
+    assert [key for key in keys(s3_storages["private"]) if key.startswith("uploads/")]
+    assert keys(s3_storages["public"]) == set()
+    assert head_offset(staff_client, url) == 20_000  # what any app server reads back from the row and the bucket
+    with django_capture_on_commit_callbacks(execute=True):
+        assert patch(staff_client, url, 20_000, photo[20_000:]).status_code == 204
+    image = EntryImage.objects.get(entry=entry)
+    assert image.file.name in keys(s3_storages["private"])
+    assert not [key for key in keys(s3_storages["private"]) if key.startswith("uploads/")]
+    assert keys(s3_storages["public"]) == set()
