@@ -5,43 +5,50 @@
 #     frontend/vendor.sh
 #
 # It installs exactly what package-lock.json pins (npm ci, no install scripts) and copies only the files we
-# serve, with their licence, into gallery/exhibition/static/exhibition/vendor/, and axe-core (which only the
-# accessibility tests inject into pages; never served) into tests/support/vendor/. The copied files are kept in the
-# repository, so running the site needs no node. To move to another version: change the version in
-# package.json, run `npm install --package-lock-only` in frontend/, then this script, and commit the lock file
-# with the vendored files.
+# serve, with their licence, into the static folders below, and axe-core (which only the accessibility tests inject
+# into pages; never served) into tests/support/vendor/. The copied files are kept in the repository, so running the
+# site needs no node. To move to another version: change the version in package.json, run
+# `npm install --package-lock-only` in frontend/, then this script, and commit the lock file with the vendored
+# files.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-target="$here/../gallery/exhibition/static/exhibition/vendor/photoswipe"
-package="$here/node_modules/photoswipe"
-
 cd "$here"
 npm ci --ignore-scripts --no-audit --no-fund
 
-files=(dist/photoswipe.esm.min.js dist/photoswipe-lightbox.esm.min.js dist/photoswipe.css LICENSE)
-for file in "${files[@]}"; do
-    if [ ! -s "$package/$file" ]; then
-        echo "vendor.sh: photoswipe has no $file (did its layout change?)" >&2
+# vendor PACKAGE TARGET FILE... : copy FILEs of node_modules/PACKAGE into TARGET, after checking the licence.
+vendor() {
+    local name="$1" target="$here/../$2"
+    shift 2
+    local package="$here/node_modules/$name"
+    for file in "$@"; do
+        if [ ! -s "$package/$file" ]; then
+            echo "vendor.sh: $name has no $file (did its layout change?)" >&2
+            exit 1
+        fi
+    done
+    # Both packages are MIT-licensed: refuse a version whose licence changed, and ship its LICENSE beside the code.
+    local license
+    license="$(node -p "require('$package/package.json').license")"
+    if [ "$license" != "MIT" ] || ! grep -q "MIT License\|Permission is hereby granted" "$package/LICENSE"; then
+        echo "vendor.sh: $name's licence is now '$license': check it before vendoring" >&2
         exit 1
     fi
-done
+    rm -rf "$target"
+    mkdir -p "$target"
+    for file in "$@"; do
+        cp "$package/$file" "$target/$(basename "$file")"
+    done
+    echo "Vendored $name $(node -p "require('$package/package.json').version") ($license) into ${target#"$here/../"}:"
+    ls -l "$target"
+}
 
-# PhotoSwipe is MIT-licensed: refuse a version whose licence changed, and ship its LICENSE beside the code.
-license="$(node -p "require('$package/package.json').license")"
-if [ "$license" != "MIT" ] || ! grep -q "MIT License" "$package/LICENSE"; then
-    echo "vendor.sh: photoswipe's licence is now '$license': check it before vendoring" >&2
-    exit 1
-fi
-
-rm -rf "$target"
-mkdir -p "$target"
-for file in "${files[@]}"; do
-    cp "$package/$file" "$target/$(basename "$file")"
-done
-version="$(node -p "require('$package/package.json').version")"
-echo "Vendored PhotoSwipe $version ($license) into ${target#"$here/../"}:"
-ls -l "$target"
+vendor photoswipe gallery/exhibition/static/exhibition/vendor/photoswipe \
+    dist/photoswipe.esm.min.js dist/photoswipe-lightbox.esm.min.js dist/photoswipe.css LICENSE
+# The portal's resumable uploads (tus protocol); dist/tus.min.js bundles its own small dependencies.
+vendor tus-js-client gallery/static/gallery/vendor/tus-js-client dist/tus.min.js LICENSE
+# Its source map is not shipped: drop the comment naming it, or collectstatic's manifest would look for it.
+sed -i '/^\/\/# sourceMappingURL=/d' "$here/../gallery/static/gallery/vendor/tus-js-client/tus.min.js"
 
 # axe-core is MPL-2.0: its minified file and licence are copied unchanged, for the tests only.
 axe_target="$here/../tests/support/vendor/axe-core"

@@ -35,13 +35,28 @@ def near_duplicate(contest, phash, exclude_entry=None):
     return None
 
 
-def add_entry_image(entry, source, *, user=None, now=None, officer_override=False, position=None):
+def image_with_key(entry, upload_key):
+    """The image an earlier upload with this idempotency key stored in the entry, or None."""
+    if not upload_key:
+        return None
+    image = EntryImage.objects.filter(entry=entry, upload_key=upload_key).first()
+    if image is not None:
+        image.sent_back_to_screening = False
+        image.repeated = True
+    return image
+
+
+def add_entry_image(entry, source, *, user=None, now=None, officer_override=False, position=None, upload_key=""):
     """Clean `source` and attach it to `entry`. On any failure nothing is left behind: no row, no file.
 
     The entry must still be open for changes at `now` (the offline import overrides the deadline). Returns the
-    stored EntryImage; its `sent_back_to_screening` tells whether the entry went back to the officers.
+    stored EntryImage; its `sent_back_to_screening` tells whether the entry went back to the officers, and its
+    `repeated` whether `upload_key` had already stored it (then nothing changed).
     """
     now = now or timezone.now()
+    earlier = image_with_key(entry, upload_key)
+    if earlier is not None:
+        return earlier
     clean = clean_image(source, ImageLimits.for_contest(entry.contest))  # the slow part, before any lock
     storage = EntryImage._meta.get_field("file").storage
     stored_name = None
@@ -49,6 +64,10 @@ def add_entry_image(entry, source, *, user=None, now=None, officer_override=Fals
         with transaction.atomic():
             locked = lock_entry(entry)
             require_editable(locked, now, officer_override=officer_override)
+            earlier = image_with_key(locked, upload_key)  # a repeat that raced the first one
+            if earlier is not None:
+                return earlier
+            _refuse_same_bytes(locked, clean.sha256)
             existing = list(locked.images.values_list("position", flat=True))
             if len(existing) >= MAX_IMAGES_PER_ENTRY:
                 raise ImageRejected(
@@ -69,7 +88,9 @@ def add_entry_image(entry, source, *, user=None, now=None, officer_override=Fals
                 sha256=clean.sha256,
                 phash=clean.phash,
                 near_duplicate_of=near_duplicate(locked.contest, clean.phash, exclude_entry=locked),
+                upload_key=upload_key,
             )
+            image.repeated = False
             image.sent_back_to_screening = _record_image_change(
                 locked, user, "gallery.entry.image_add", image, cause="image added"
             )
@@ -83,6 +104,17 @@ def add_entry_image(entry, source, *, user=None, now=None, officer_override=Fals
     finally:
         clean.close()
     return image
+
+
+def _refuse_same_bytes(locked_entry, sha256):
+    """The pipeline's output is deterministic: the same file sent twice has the same cleaned SHA-256."""
+    positions = list(locked_entry.images.order_by("position", "pk").values_list("sha256", flat=True))
+    if sha256 in positions:
+        raise ImageRejected(
+            _("This image is already in this entry (image %(number)s). It was not added a second time.")
+            % {"number": positions.index(sha256) + 1},
+            code="duplicate",
+        )
 
 
 def remove_entry_image(entry, image_pk, user, now=None):

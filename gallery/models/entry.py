@@ -121,12 +121,26 @@ class EntryImage(models.Model):
         related_name="+",
         help_text=_("Another image in the same contest that looks almost the same."),
     )
+    upload_key = models.CharField(
+        _("upload key"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("The idempotency key the upload carried: a repeated upload returns this image, never a second."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("entry image")
         verbose_name_plural = _("entry images")
         ordering = ["entry", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "upload_key"],
+                condition=~models.Q(upload_key=""),
+                name="entryimage_unique_upload_key",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.entry} #{self.position}"

@@ -59,8 +59,16 @@ class EntryForm(forms.ModelForm):
 
 
 class ImageUploadForm(forms.Form):
+    """The plain upload (without scripts, and the hostile-input harness). Its key is made when the page is
+    rendered: the same form sent twice (a retry, a double click) stores one image."""
+
+    upload_key = forms.RegexField(regex=r"^[A-Za-z0-9_-]{8,64}$", required=False, widget=forms.HiddenInput)
     image = forms.FileField(
         label=_("Image of the work or a detail"),
         allow_empty_file=True,  # the pipeline refuses it, saying the file is empty
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"upload_key": uuid.uuid4().hex})
+        super().__init__(*args, **kwargs)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gallery.portal import views
+from gallery.portal import tus, views
 
 app_name = "portal"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("contests/<int:contest_pk>/new/", views.entry_create, name="entry_create"),
     path("entries/<int:pk>/", views.entry_detail, name="entry"),
     path("entries/<int:pk>/images/", views.image_add, name="image_add"),
+    path("entries/<int:pk>/uploads/", tus.create, name="upload_create"),
+    path("uploads/<uuid:token>/", tus.session, name="upload"),
     path("entries/<int:pk>/images/<int:image_pk>/delete/", views.image_delete, name="image_delete"),
     path("entries/<int:pk>/submit/", views.entry_submit, name="entry_submit"),
     path("entries/<int:pk>/withdraw/", views.entry_withdraw, name="entry_withdraw"),

@@ -1,5 +1,6 @@
 """The facility portal: thin views over gallery.domain; every object is looked up through gallery.rules."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -29,37 +30,18 @@ from gallery.domain.eligibility import (
 )
 from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
 from gallery.domain.thumbnails import ensure_thumbnail
+from gallery.domain.uploads import added_message
 from gallery.models import ContestPage, Entry
 from gallery.portal import exhibition_views as exhibition
+from gallery.portal.access import entry_of, portal_facility, staff_only
 from gallery.portal.forms import EntryForm, ImageUploadForm
+from gallery.portal.images import image_json
 from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import facility_of, visible_entries, visible_entry_images
 
 
-def _portal_facility(user):
-    """The facility a portal user acts for, or None. A superuser passes every has_perm() but belongs to no
-    facility: the portal acts for a facility, so it is for its staff only."""
-    return facility_of(user) if user.has_perm("gallery.use_portal") else None
-
-
-def staff_only(view):
-    """Signed-in staff of an active facility; the facility is passed on as request.facility."""
-
-    @login_required(login_url="login")
-    def wrapped(request, *args, **kwargs):
-        request.facility = _portal_facility(request.user)
-        if request.facility is None:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
 def _entry(request, pk):
-    queryset = visible_entries(request.user).select_related("contest", "facility")
-    return get_object_or_404(queryset, pk=pk)
+    return entry_of(request, pk)
 
 
 def _entry_url(entry):
@@ -74,7 +56,7 @@ def _wants_json(request):
 
 @login_required(login_url="login")
 def dashboard(request):
-    request.facility = _portal_facility(request.user)
+    request.facility = portal_facility(request.user)
     if request.facility is None:
         # The sign-in page lands everyone here: send officers (and administrators) and judges on to their own pages.
         if request.user.has_perm("wagtailadmin.access_admin"):
@@ -165,16 +147,32 @@ def entry_detail(request, pk):
         "can_add_image": editable and len(images) < MAX_IMAGES_PER_ENTRY,
         "max_images": MAX_IMAGES_PER_ENTRY,
         "max_upload_bytes": entry.contest.max_upload_bytes,
-        "upload_messages": {
-            "failed": _("The upload failed. Check the connection and retry."),
-            "tooBig": _("This file is larger than the limit."),
-            "added": _("Image added."),
-            "remove": _("Remove"),
-            "image": _("Image"),
-        },
+        "upload_chunk_bytes": settings.VITRINE_UPLOAD_CHUNK_BYTES,
+        "upload_stall_seconds": settings.VITRINE_UPLOAD_STALL_SECONDS,
+        "upload_messages": upload_messages(),
         **exhibition.entry_context(request, entry),
     }
     return render(request, "gallery/portal/entry_detail.html", context)
+
+
+def upload_messages():
+    """What the upload script says, translated here: %(name)s placeholders are filled in by the script."""
+    return {
+        "choose": _("Choose an image file to upload."),
+        "starting": _("Starting the upload…"),
+        "resuming": _("Continuing the upload from where it stopped…"),
+        "processing": _("Processing… the server is checking the image and removing its metadata."),
+        "failed": _("The upload stopped: the connection failed. Retry continues from where it stopped."),
+        "offline": _("The upload stopped: this computer is offline. Retry continues from where it stopped."),
+        "stalled": _(
+            "The upload stalled: no data got through for %(seconds)s seconds. Retry continues from where it stopped."
+        ),
+        "slowServer": _("The server is taking long to process the image. Retry to ask again."),
+        "tooBig": _("This file is larger than the limit."),
+        "cancelled": _("Upload cancelled. Nothing was added."),
+        "added": _("Image added."),
+        "image": _("Image %(number)s"),
+    }
 
 
 @csrf_exempt  # checked below, once the upload limit is in place (the CSRF check reads the body)
@@ -203,7 +201,9 @@ def _image_add(request, entry):
     if not form.is_valid():
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
-        image = add_entry_image(entry, form.cleaned_data["image"], user=request.user)
+        image = add_entry_image(
+            entry, form.cleaned_data["image"], user=request.user, upload_key=form.cleaned_data["upload_key"]
+        )
     except ImageBusy as busy:  # the same file will pass in a moment: say when, so the page may retry
         response = _image_result(request, entry, None, str(busy), status=503)
         response["Retry-After"] = str(busy.retry_after)
@@ -214,23 +214,11 @@ def _image_add(request, entry):
 
 
 def _image_result(request, entry, image, error, status=400):
-    added = None if error else _saved(_("Image added."), image.sent_back_to_screening)
+    added = None if error else added_message(image)
     if _wants_json(request):
         if error:
             return JsonResponse({"ok": False, "error": error}, status=status)
-        return JsonResponse(
-            {
-                "ok": True,
-                "message": added,
-                "id": image.pk,
-                "thumbnail": reverse("portal:image_thumbnail", args=[image.pk]),
-                "original": reverse("portal:image_original", args=[image.pk]),
-                "delete": reverse("portal:image_delete", args=[entry.pk, image.pk]),
-                "width": image.width,
-                "height": image.height,
-                "format": image.format,
-            }
-        )
+        return JsonResponse(image_json(entry, image, added))
     if error:
         messages.error(request, error)
     else:

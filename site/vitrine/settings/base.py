@@ -366,6 +366,11 @@ VITRINE_MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 VITRINE_MAX_DECODE_RATIO = env.int("VITRINE_MAX_DECODE_RATIO", default=250)
 VITRINE_PARALLEL_DECODES = env.int("VITRINE_PARALLEL_DECODES", default=2)
 VITRINE_DECODE_WAIT_SECONDS = env.float("VITRINE_DECODE_WAIT_SECONDS", default=15)
+# Resumable portal uploads (tus): bytes per PATCH request (what a dropped link loses at most), seconds without
+# progress before the browser calls the upload stalled, hours an unfinished upload is kept after its last byte.
+VITRINE_UPLOAD_CHUNK_BYTES = env.int("VITRINE_UPLOAD_CHUNK_BYTES", default=512 * 1024)
+VITRINE_UPLOAD_STALL_SECONDS = env.int("VITRINE_UPLOAD_STALL_SECONDS", default=30)
+VITRINE_UPLOAD_EXPIRY_HOURS = env.int("VITRINE_UPLOAD_EXPIRY_HOURS", default=24)
 
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")
