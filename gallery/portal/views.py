@@ -37,7 +37,7 @@ from gallery.portal.access import entry_of, portal_facility, staff_only
 from gallery.portal.forms import EntryForm, ImageUploadForm
 from gallery.portal.images import image_json
 from gallery.portal.uploads import declared_too_large, limit_upload
-from gallery.rules import facility_of, visible_entries, visible_entry_images
+from gallery.rules import visible_entries, visible_entry_images
 
 
 def _entry(request, pk):
