@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (and X-Request-ID goes back to the proxy).
+    "core.request_log.RequestIdMiddleware",
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.request_log.SignedInUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Idle sign-out of officers and judges, and the second factor they owe (core.signin).
@@ -375,11 +378,32 @@ VITRINE_UPLOAD_EXPIRY_HOURS = env.int("VITRINE_UPLOAD_EXPIRY_HOURS", default=24)
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")
 
+# LOG_FORMAT=json (the default in production) writes one JSON object a line, with the request's id and the signed-in
+# user's id (core.request_log); "text" is for reading in a terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "core.request_log.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Task start/finish lines and PDF rendering steps are noise in the console; failures still show.
     "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "django.tasks", "wagtail", "weasyprint")},
 }
+
+# Errors to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is set: no personal data is sent.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
