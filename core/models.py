@@ -66,3 +66,28 @@ class RoleGrant(models.Model):
 
     def __str__(self):
         return f"{self.group}: {self.key}"
+
+
+class PeriodicRun(models.Model):
+    """One run of a periodic job (core.scheduling) for one slot of its schedule. The unique slot is what keeps two
+    schedulers (or a restarted one) from running a job twice: only the one that inserts the row runs it."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    job = models.CharField(_("job"), max_length=100)
+    slot = models.DateTimeField(_("scheduled for"))
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.RUNNING)
+    output = models.TextField(_("output"), blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job run")
+        ordering = ["-slot", "job"]
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="core_periodic_run_once_per_slot")]
+
+    def __str__(self):
+        return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"

@@ -43,6 +43,8 @@ ROLE_PERMISSIONS = {
         # Exhibition: take a work down at once (final, audited), list takedowns.
         "exhibition.view_takedown",
         "exhibition.add_takedown",
+        # The periodic jobs' runs (core.scheduling): what ran and what failed.
+        "core.view_periodicrun",
         # Sign-in lockouts (django-axes): see them, lift one.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

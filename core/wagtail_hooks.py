@@ -1,4 +1,5 @@
-"""Core's screens in the Wagtail admin: the sign-in lockouts, and the officer's own two-factor set-up."""
+"""Core's screens in the Wagtail admin: the sign-in lockouts, the periodic jobs' runs, and the officer's own two-factor
+set-up."""
 
 from axes.models import AccessAttempt
 from django.urls import reverse
@@ -6,14 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from core.models import PeriodicRun
+from core.scheduling_admin import PeriodicRunViewSet, ReadOnlyPolicy
 from core.signin.lockouts import LockoutPermissionPolicy, LockoutViewSet
 
 register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt))
+register_permission_policy(PeriodicRun, ReadOnlyPolicy(PeriodicRun))
 
 
 @hooks.register("register_admin_viewset")
 def register_lockouts():
-    return LockoutViewSet()
+    return [LockoutViewSet(), PeriodicRunViewSet()]
 
 
 @hooks.register("register_account_menu_item")

@@ -375,6 +375,16 @@ VITRINE_UPLOAD_CHUNK_BYTES = env.int("VITRINE_UPLOAD_CHUNK_BYTES", default=512 *
 VITRINE_UPLOAD_STALL_SECONDS = env.int("VITRINE_UPLOAD_STALL_SECONDS", default=30)
 VITRINE_UPLOAD_EXPIRY_HOURS = env.int("VITRINE_UPLOAD_EXPIRY_HOURS", default=24)
 
+# Periodic jobs of `manage.py run_scheduler` (core.scheduling): management commands, every N minutes or daily at a
+# time of VITRINE_DEFAULT_TIME_ZONE. Each runs once per slot, however many schedulers are running.
+VITRINE_PERIODIC_JOBS = [
+    {"name": "publish_scheduled", "command": ("publish_scheduled",), "every_minutes": 5},
+    {"name": "entry_digest", "command": ("send_entry_digest", "--hours", "24"), "daily_at": "08:00"},
+    {"name": "deadline_reminders", "command": ("send_deadline_reminders", "--days", "3"), "daily_at": "09:00"},
+    {"name": "expired_uploads", "command": ("delete_expired_uploads",), "every_minutes": 60},
+    {"name": "expired_sessions", "command": ("clearsessions",), "daily_at": "03:00"},
+]
+
 # Demo content: the password shared by the demo users that `seed_demo` creates.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="vitrine-demo")
 
