@@ -1,4 +1,5 @@
-# Vitrine: one image for app servers (gunicorn) and background workers (manage.py db_worker).
+# Vitrine: one image for app servers (gunicorn), background workers (manage.py db_worker) and the scheduler
+# (manage.py run_scheduler); docker-compose.yml runs a whole installation from it.
 
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1

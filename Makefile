@@ -45,6 +45,8 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/hadolint Dockerfile
+	@if docker compose version >/dev/null 2>&1; then SECRET_KEY=compose-config-check docker compose config --quiet; \
+	else echo "docker compose is not installed: docker-compose.yml is checked by tests/foundation/test_deployment_files.py"; fi
 
 check: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=vitrine.settings.test $(BIN)/python manage.py check --fail-level WARNING
