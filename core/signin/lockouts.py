@@ -45,6 +45,9 @@ class UnlockView(generic.DeleteView):
             raise Http404
         return super().get_object(queryset)
 
+    def get_usage_url(self):
+        return None  # an attempt is referenced by nothing
+
     @property
     def confirmation_message(self):
         return _(
@@ -82,3 +85,9 @@ class LockoutViewSet(ModelViewSet):
         DateColumn("lifts_at", label=gettext_lazy("Counted until"), accessor=_lifts_at),
     ]
     form_fields = []
+
+    def get_urlpatterns(self):
+        # The list and unlocking only: no add, edit, history or usage pages to guard.
+        return [
+            pattern for pattern in super().get_urlpatterns() if pattern.name in ("index", "index_results", "delete")
+        ]
