@@ -60,6 +60,8 @@ def _bypasses_cache(request):
 def _may_store(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if getattr(request, "_csp_nonce", None):  # a CSP nonce is for one response: replayed, it would protect nothing
+        return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     if "public" not in directives or directives & {"private", "no-store", "no-cache"}:
         return False

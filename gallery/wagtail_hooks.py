@@ -21,3 +21,8 @@ def register_intake_viewsets():
 @hooks.register("insert_global_admin_css")
 def intake_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("gallery/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def intake_admin_js():
+    return format_html('<script src="{}" defer></script>', static("gallery/admin.js"))

@@ -47,6 +47,13 @@ def not_found(request):
     return response
 
 
+@cache_control(public=True, max_age=60)
+def with_nonce(request):
+    response = _counted("with_nonce")
+    response.content = f'<script nonce="{request.csp_nonce}">1</script>'.encode()
+    return response
+
+
 urlpatterns = [
     path("plain/", plain),
     path("sets-cookie/", sets_cookie),
@@ -54,6 +61,7 @@ urlpatterns = [
     path("private/", private),
     path("undeclared/", undeclared),
     path("not-found/", not_found),
+    path("with-nonce/", with_nonce),
     path("portal/public/", plain, name="portal_public"),
     path("admin/public/", plain, name="admin_public"),
     path("judging/public/", plain, name="judging_public"),

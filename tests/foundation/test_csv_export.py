@@ -6,9 +6,12 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.log_actions import log
 
 from core.csv_export import csv_bytes, csv_response, neutralise, xlsx_bytes
+from tests.factories import StoryFactory, UserFactory
 
 FORMULAS = ['=HYPERLINK("http://x")', "+cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "=1+1"]
 
@@ -60,3 +63,34 @@ def test_xlsx_text_is_text_never_a_formula_and_numbers_stay_numbers():
     assert [row[0].value for row in cells] == [*(t.replace("\r", "\n") for t in FORMULAS), "#N/A", "bell inside"]
     assert {(row[1].value, row[2].value) for row in cells} == {(4, -2.5)}
     assert {row[1].data_type for row in cells} == {"n"}
+
+
+# --- Wagtail's own exports (core.wagtail_exports) ------------------------------------------------------------
+
+FORMULA_TITLE = '=HYPERLINK("x")'
+
+
+@pytest.fixture
+def draft_with_a_formula_title(client):
+    officer = UserFactory(superuser=True)
+    page = StoryFactory(title=FORMULA_TITLE, slug="formula", publish=False)
+    log(page, "wagtail.create", user=officer)
+    client.force_login(officer)
+    return page
+
+
+@pytest.mark.django_db
+def test_the_site_history_csv_export_neutralises_a_formula_title(client, draft_with_a_formula_title):
+    response = client.get(reverse("wagtailadmin_reports:site_history") + "?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    labels = [row[1] for row in rows[1:]]
+    assert f"'{FORMULA_TITLE}" in labels and FORMULA_TITLE not in labels
+
+
+@pytest.mark.django_db
+def test_the_site_history_xlsx_export_keeps_the_title_as_text(client, draft_with_a_formula_title):
+    response = client.get(reverse("wagtailadmin_reports:site_history") + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == FORMULA_TITLE]
+    assert cells and all(cell.data_type == "s" for cell in cells)

@@ -48,6 +48,7 @@ def test_tracking_parameters_share_one_copy_but_real_parameters_do_not(client):
         ("/private/", "private"),
         ("/undeclared/", "undeclared"),
         ("/not-found/", "not_found"),
+        ("/with-nonce/", "with_nonce"),  # a CSP nonce replayed to every visitor would protect nothing
         ("/portal/public/", "plain"),
         ("/admin/public/", "plain"),
         ("/judging/public/", "plain"),

@@ -6,8 +6,10 @@ switched on by DATABASE_URL, REDIS_URL and MEDIA_STORAGE=s3 (see the README's ta
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/vitrine
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django_otp",  # django-otp: two-factor sign-in (core.signin.two_factor)
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "health_check",  # django-health-check: its checks and `manage.py health_check readyz --no-http`
     "django.contrib.admin",
     "django.contrib.auth",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: a cached page gets its policy on the way out like a fresh one.
+    "core.csp.ContentSecurityPolicyMiddleware",
     "core.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -263,6 +268,26 @@ else:
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     }
 
+
+def _media_origins():
+    """Where pages load media from besides our own origin: the custom (CDN) domain, the S3 endpoint (both buckets
+    under virtual-host addressing; private files are reached by redirects to signed URLs), or AWS's own hosts."""
+    if MEDIA_STORAGE != "s3":
+        return []
+    options = _public_media["OPTIONS"]
+    buckets = [options["bucket_name"], _private_media["OPTIONS"]["bucket_name"]]
+    origins = [f"https://{options['custom_domain']}"] if options["custom_domain"] else []
+    endpoint = _s3_common["endpoint_url"]
+    if endpoint:
+        scheme, host = urlsplit(endpoint)[:2]
+        hosts = [host] + [f"{bucket}.{host}" for bucket in buckets]
+    else:
+        region = _s3_common["region_name"]
+        suffixes = ["s3.amazonaws.com"] + ([f"s3.{region}.amazonaws.com"] if region else [])
+        scheme, hosts = "https", suffixes + [f"{bucket}.{suffix}" for bucket in buckets for suffix in suffixes]
+    return origins + [f"{scheme}://{host}" for host in hosts]
+
+
 STORAGES = {
     "default": _public_media,
     "private": _private_media,
@@ -273,6 +298,40 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Content-Security-Policy (django-csp through core.csp): our own origin only, media from the storage's hosts,
+# videos embedded by editors from VITRINE_CSP_FRAME_HOSTS. Inline scripts need a nonce (none of our templates has
+# one: pages with a nonce are never stored in the page cache); Wagtail's admin gets VITRINE_ADMIN_CSP instead.
+VITRINE_CSP_MEDIA_ORIGINS = [*_media_origins(), *env.list("VITRINE_CSP_MEDIA_ORIGINS", default=[])]
+VITRINE_CSP_FRAME_HOSTS = env.list(
+    "VITRINE_CSP_FRAME_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *VITRINE_CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, *VITRINE_CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VITRINE_CSP_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+VITRINE_ADMIN_CSP_PREFIXES = ["/admin/"]
+VITRINE_ADMIN_CSP = {
+    # Wagtail 8 renders inline <script> blocks (inline panels, date pickers) and style attributes.
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *VITRINE_CSP_MEDIA_ORIGINS],
+    # Page previews are frames of the admin itself.
+    "frame-ancestors": [SELF],
+}
 
 # Background work (emails, image processing, reminders). The database backend needs no extra service;
 # run workers with `manage.py db_worker`.
