@@ -84,11 +84,13 @@ class RoundEditView(EditView):
         return instance
 
 
-class RoundDeleteView(DeleteView):
+class RefusingDeleteView(DeleteView):
+    """The model may refuse (an opened round, the settings of approved results): say why, delete nothing."""
+
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except DomainError as refused:  # an opened round: nothing was deleted
+        except DomainError as refused:
             messages.error(self.request, str(refused))
             return redirect(self.get_success_url())
 
@@ -97,7 +99,7 @@ class RoundViewSet(ModelViewSet):
     model = Round
     index_view_class = RoundIndexView
     edit_view_class = RoundEditView
-    delete_view_class = RoundDeleteView
+    delete_view_class = RefusingDeleteView
     icon = "tasks"
     menu_label = _("Rounds")
     name = "judging_rounds"
@@ -139,6 +141,7 @@ class CriterionViewSet(IdCheckingViewSet):
 
 class JudgingSettingsViewSet(IdCheckingViewSet):
     model = JudgingSettings
+    delete_view_class = RefusingDeleteView
     icon = "cogs"
     menu_label = _("Results settings")
     name = "judging_settings"

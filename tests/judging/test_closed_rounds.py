@@ -9,7 +9,16 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from gallery.judging.domain import results, rounds
-from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, RoundLocked, RoundSettled, Score
+from gallery.judging.models import (
+    Declaration,
+    JudgeNote,
+    JudgingSettings,
+    Round,
+    RoundJudge,
+    RoundLocked,
+    RoundSettled,
+    Score,
+)
 from tests.factories import RoundFactory, UserFactory
 from tests.factories.judging import scored_round
 
@@ -129,3 +138,26 @@ def test_a_round_never_opened_can_still_be_deleted(client):
     client.force_login(UserFactory(officer=True))
     assert client.post(reverse("judging_rounds:delete", args=[draft.pk])).status_code == 302
     assert not Round.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_results_settings_of_approved_results_can_no_longer_change(client):
+    round_, _ = scored_round(entries=2, value=5)
+    officer = UserFactory(officer=True)
+    results.freeze(round_, officer)
+    settings = JudgingSettings.objects.get(contest=round_.contest)
+    client.force_login(officer)
+    response = client.post(
+        reverse("judging_settings:edit", args=[settings.pk]),
+        {"contest": round_.contest_id, "method": "median", "tie_break_order": "officers", "honourable_mentions": "9",
+         "disagreement_threshold": "0.3"},
+    )  # fmt: skip
+    assert response.status_code == 200 and "how they are computed can no longer change" in response.content.decode()
+    response = client.post(reverse("judging_settings:delete", args=[settings.pk]))
+    assert response.status_code == 302
+    stored = JudgingSettings.objects.get(pk=settings.pk)
+    assert (stored.method, stored.tie_break_order, stored.honourable_mentions) == (
+        settings.method, settings.tie_break_order, settings.honourable_mentions
+    )  # fmt: skip
+    stored.method = "median"
+    with pytest.raises(RoundLocked):
+        stored.save()

@@ -6,11 +6,17 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gallery.judging.models.guards import RoundLocked
+from gallery.judging.models.results import Result
+
 TIE_BREAK_KEYS = {
     "median": _("higher median"),
     "top_marks": _("more top marks"),
     "officers": _("officers' decision"),
 }
+
+
+FROZEN_SETTINGS = _("The results of this contest are approved: how they are computed can no longer change.")
 
 
 class JudgingSettings(models.Model):
@@ -53,14 +59,35 @@ class JudgingSettings(models.Model):
     def __str__(self):
         return str(self.contest)
 
+    def save(self, *args, **kwargs):
+        # A contest approved without settings of its own gets the defaults it was computed with (for_contest).
+        if self.pk is not None and self.results_approved():
+            raise RoundLocked(FROZEN_SETTINGS)
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.results_approved():
+            raise RoundLocked(FROZEN_SETTINGS)
+        return super().delete(*args, **kwargs)
+
     @property
     def tie_breaks(self):
         return [key.strip() for key in self.tie_break_order.split(",") if key.strip()]
 
     def clean(self):
+        if self.results_approved():
+            raise ValidationError(FROZEN_SETTINGS)
         unknown = [key for key in self.tie_breaks if key not in TIE_BREAK_KEYS]
         if unknown:
             raise ValidationError({"tie_break_order": _("Unknown tie-break: %(keys)s.") % {"keys": ", ".join(unknown)}})
+
+    def results_approved(self):
+        """The contest's results (this row's stored contest or the one it is given) are approved: the live
+        ranking and the exports of its rounds must keep computing them as they were approved."""
+        contest_ids = {self.contest_id}
+        if self.pk is not None:
+            contest_ids |= set(JudgingSettings.objects.filter(pk=self.pk).values_list("contest_id", flat=True))
+        return Result.objects.filter(contest_id__in=contest_ids - {None}).exists()
 
     @classmethod
     def for_contest(cls, contest):
