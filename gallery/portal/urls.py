@@ -12,6 +12,7 @@ urlpatterns = [
     path("entries/<int:pk>/images/", views.image_add, name="image_add"),
     path("entries/<int:pk>/uploads/", tus.create, name="upload_create"),
     path("uploads/<uuid:token>/", tus.session, name="upload"),
+    path("entries/<int:pk>/images/<int:image_pk>/move/", views.image_move, name="image_move"),
     path("entries/<int:pk>/images/<int:image_pk>/delete/", views.image_delete, name="image_delete"),
     path("entries/<int:pk>/submit/", views.entry_submit, name="entry_submit"),
     path("entries/<int:pk>/withdraw/", views.entry_withdraw, name="entry_withdraw"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -19,7 +19,13 @@ from core.private_files import serve_private
 from core.views import run_service
 from gallery.domain import entries as service
 from gallery.domain.eligibility import EntryRefused, can_edit, contests_for_facility, deadline_for, is_eligible
-from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
+from gallery.domain.entry_images import (
+    MAX_IMAGES_PER_ENTRY,
+    MOVES,
+    add_entry_image,
+    move_entry_image,
+    remove_entry_image,
+)
 from gallery.domain.thumbnails import ensure_thumbnail
 from gallery.domain.uploads import added_message
 from gallery.models import ContestPage, Entry
@@ -109,20 +115,31 @@ def _saved(message, sent_back_to_screening):
 @staff_only
 def entry_detail(request, pk):
     entry = _entry(request, pk)
-    editable = can_edit(entry)
     form = EntryForm(request.POST or None, request.FILES or None, instance=entry, contest=entry.contest)
     if request.method == "POST":
-        if not editable:
+        if not can_edit(entry):
             messages.error(request, _("This entry can no longer be changed."))
             return redirect("portal:entry", pk=entry.pk)
-        if form.is_valid():
-            try:
-                saved = service.edit_entry(entry, request.user, form.cleaned_data)
-            except EntryRefused as refused:
-                form.add_error(None, refused)
-            else:
-                messages.success(request, _saved(_("Changes saved."), saved.sent_back_to_screening))
-                return redirect("portal:entry", pk=entry.pk)
+        saved = _save_details(entry, form, request.user)
+        if saved is not None:
+            messages.success(request, _saved(_("Changes saved."), saved.sent_back_to_screening))
+            return redirect("portal:entry", pk=entry.pk)
+    return _render_entry(request, entry, form)
+
+
+def _save_details(entry, form, user):
+    """The entry with the form's details saved, or None (the form then holds the errors)."""
+    if not form.is_valid():
+        return None
+    try:
+        return service.edit_entry(entry, user, form.cleaned_data)
+    except EntryRefused as refused:
+        form.add_error(None, refused)
+        return None
+
+
+def _render_entry(request, entry, form):
+    editable = can_edit(entry)
     images = list(entry.images.all())
     context = {
         "entry": entry,
@@ -224,8 +241,34 @@ def image_delete(request, pk, image_pk):
 
 @staff_only
 @require_POST
-def entry_submit(request, pk):
+def image_move(request, pk, image_pk):
     entry = _entry(request, pk)
+    get_object_or_404(entry.images, pk=image_pk)
+    move = request.POST.get("move")
+    if move not in MOVES:
+        return HttpResponseBadRequest(_("Say where the image goes: up, down or first."), content_type="text/plain")
+    success = _("This image is now the work itself.") if move == "first" else _("Images reordered.")
+    return run_service(
+        request,
+        lambda: move_entry_image(entry, image_pk, move, request.user),
+        success=lambda sent_back: _saved(success, sent_back),
+        redirect_to=_entry_url(entry) + "#images-heading",
+    )
+
+
+@staff_only
+@require_POST
+def entry_submit(request, pk):
+    """Submit a draft. The submit button sends the details form along, so what was typed is saved first
+    (and the page comes back with the errors if it cannot be)."""
+    entry = _entry(request, pk)
+    if "title" in request.POST and can_edit(entry):
+        form = EntryForm(request.POST, request.FILES, instance=entry, contest=entry.contest)
+        saved = _save_details(entry, form, request.user)
+        if saved is None:
+            messages.error(request, _("The entry was not submitted: check the details below."))
+            return _render_entry(request, entry, form)
+        entry = saved
     return run_service(
         request,
         lambda: service.submit(entry, request.user),
