@@ -15,6 +15,7 @@ urlpatterns = [
     path("entries/<int:pk>/images/<int:image_pk>/move/", views.image_move, name="image_move"),
     path("entries/<int:pk>/images/<int:image_pk>/delete/", views.image_delete, name="image_delete"),
     path("entries/<int:pk>/submit/", views.entry_submit, name="entry_submit"),
+    path("entries/<int:pk>/receipt/", views.entry_receipt, name="entry_receipt"),
     path("entries/<int:pk>/withdraw/", views.entry_withdraw, name="entry_withdraw"),
     path("entries/<int:pk>/delete/", views.entry_delete, name="entry_delete"),
     path("entries/<int:pk>/certificate/", views.entry_certificate, name="entry_certificate"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -61,11 +61,10 @@ def dashboard(request):
             return redirect("wagtailadmin_home")
         raise PermissionDenied
     request.facility = facility_of(request.user)
-    now = timezone.now()
-    contests = contests_for_facility(request.facility, now)
+    contests = contests_for_facility(request.facility, timezone.now())
     entries = list(
         visible_entries(request.user)
-        .only("pk", "title", "reference", "state", "review", "disqualification_reason")
+        .only("pk", "title", "reference", "state", "review", "disqualification_reason", "contest_id")
         .annotate(contest_title=F("contest__title"), image_count=Count("images"))
         .order_by("-contest__closes_at", "state", "-updated_at")
     )
@@ -77,10 +76,20 @@ def dashboard(request):
         entry.state_label = states.get(entry.state, entry.state)
         entry.review_label = reviews.get(entry.review, entry.review)
         entry.url = f"{entry_url}{entry.pk}/"
+    open_ids = {contest.pk for contest in contests}
+    for contest in contests:
+        mine = [entry for entry in entries if entry.contest_id == contest.pk]
+        contest.submitted_count = sum(entry.state == Entry.State.SUBMITTED for entry in mine)
+        contest.drafts = [entry for entry in mine if entry.state == Entry.State.DRAFT]
+        contest.quota_full = contest.submitted_count >= contest.max_entries_per_facility
+    # Drafts of contests that have closed can never be submitted: kept, but out of the way.
+    archived = [entry for entry in entries if entry.state == Entry.State.DRAFT and entry.contest_id not in open_ids]
+    archived_ids = {entry.pk for entry in archived}
+    current = [entry for entry in entries if entry.pk not in archived_ids]
     return render(
         request,
         "gallery/portal/dashboard.html",
-        {"facility": request.facility, "contests": contests, "entries": entries},
+        {"facility": request.facility, "contests": contests, "entries": current, "archived_drafts": archived},
     )
 
 
@@ -275,8 +284,25 @@ def entry_submit(request, pk):
         success=lambda submitted: (
             _("Entry submitted. Its reference is %(reference)s.") % {"reference": submitted.reference}
         ),
-        redirect_to=_entry_url(entry),
+        redirect_to=reverse("portal:entry_receipt", args=[entry.pk]),
+        failure_redirect_to=_entry_url(entry),
     )
+
+
+@staff_only
+@require_GET
+def entry_receipt(request, pk):
+    """The receipt of a submitted entry, a page of its own to keep or print (the email links here)."""
+    entry = _entry(request, pk)
+    if entry.reference is None or entry.submitted_at is None:
+        raise Http404
+    context = {
+        "entry": entry,
+        "image_count": entry.images.count(),
+        "deadline": deadline_for(entry.contest, entry.facility),
+        "editable": can_edit(entry),
+    }
+    return render(request, "gallery/portal/entry_receipt.html", context)
 
 
 @staff_only
