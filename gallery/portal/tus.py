@@ -150,7 +150,7 @@ def session(request, token):
         uploads.cancel(found)
         return _tus(HttpResponse(status=204))
     if request.method == "GET":
-        return _tus(JsonResponse(outcome(found)))
+        return _tus(JsonResponse(outcome(uploads.finish_if_abandoned(found))))
     return _patch(request, found)
 
 

@@ -211,6 +211,8 @@ def _image_add(request, entry):
     form = ImageUploadForm(request.POST, request.FILES)
     if request.upload_too_large:
         return _image_result(request, entry, None, _too_large(entry.contest.max_upload_bytes), status=413)
+    if "upload_key" in form.errors:
+        return _image_result(request, entry, None, _("This form is out of date: reload the page and upload again."))
     if not form.is_valid():
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
