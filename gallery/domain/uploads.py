@@ -28,6 +28,8 @@ from gallery.models.upload import part_storage
 READ_BLOCK = 64 * 1024
 # Processing an image takes seconds; a session still processing after this was abandoned by its server.
 ABANDONED_AFTER = timedelta(minutes=5)
+# Unfinished uploads an entry may hold at once: room for every slot twice, not for filling the storage.
+MAX_UNFINISHED_PER_ENTRY = 2 * MAX_IMAGES_PER_ENTRY
 
 
 class UploadTooLarge(DomainError):
@@ -63,6 +65,12 @@ def start_upload(entry, user, key, length, now=None):
             return session, False
         if session is not None:
             session.delete()  # expired, cancelled by a removal, or another file under a reused key
+        unfinished = UploadSession.objects.filter(entry=locked, state=UploadSession.State.RECEIVING, expires_at__gt=now)
+        if unfinished.count() >= MAX_UNFINISHED_PER_ENTRY:
+            raise EntryRefused(
+                _("This entry has too many unfinished uploads. Continue or cancel one of them, or try again tomorrow."),
+                code="too_many_uploads",
+            )
         if locked.images.count() >= MAX_IMAGES_PER_ENTRY:
             raise EntryRefused(
                 _("An entry has at most %(count)s images.") % {"count": MAX_IMAGES_PER_ENTRY}, code="too_many"

@@ -377,3 +377,11 @@ def test_an_upload_processing_right_now_is_left_alone(staff_client, entry, photo
     UploadSession.objects.update(state=UploadSession.State.PROCESSING, offset=len(photo))
     assert staff_client.get(url).json()["state"] == "processing"
     assert not EntryImage.objects.exists()
+
+
+def test_unfinished_uploads_per_entry_are_capped(staff_client, entry):
+    for number in range(10):
+        assert create(staff_client, entry, 1000, key=f"unfinished-{number:04d}").status_code == 201
+    response = create(staff_client, entry, 1000, key="one-too-many")
+    assert response.status_code == 400 and "too many unfinished uploads" in response.json()["error"]
+    assert UploadSession.objects.count() == 10
