@@ -385,3 +385,11 @@ def test_unfinished_uploads_per_entry_are_capped(staff_client, entry):
     response = create(staff_client, entry, 1000, key="one-too-many")
     assert response.status_code == 400 and "too many unfinished uploads" in response.json()["error"]
     assert UploadSession.objects.count() == 10
+
+
+def test_only_the_entrys_own_staff_may_start_an_upload(client, entry, officer, django_user_model):
+    client.force_login(officer)
+    assert create(client, entry, 1000).status_code == 403
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "pw"))
+    assert create(client, entry, 1000).status_code == 404
+    assert not UploadSession.objects.exists()
