@@ -7,6 +7,7 @@ ACTIONS = [
     ("gallery.entry.edit", _("Edit entry"), _("Changed the entry's details")),
     ("gallery.entry.image_add", _("Add image"), _("Added an image to the submitted entry")),
     ("gallery.entry.image_remove", _("Remove image"), _("Removed an image from the submitted entry")),
+    ("gallery.entry.image_move", _("Choose the work"), _("Chose another image as the work itself")),
     ("gallery.entry.submit", _("Submit entry"), _("Submitted the entry")),
     ("gallery.entry.import", _("Import entry"), _("Imported the entry from an offline manifest")),
     ("gallery.entry.withdraw", _("Withdraw entry"), _("Withdrew the entry")),

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -47,6 +48,16 @@ def _send(template, context, recipients):
     return send_mail(subject, body, None, recipients)
 
 
+def _in_email_language(function, *args, **kwargs):
+    with translation.override(settings.LANGUAGE_CODE):
+        return function(*args, **kwargs)
+
+
+def _absolute(path):
+    """An address in an email: the site's base URL and the path, in the language the emails are written in."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 @task()
 def send_receipt(entry_pk):
     """The receipt of a submitted entry, to its facility's staff."""
@@ -64,7 +75,7 @@ def send_receipt(entry_pk):
     context = {
         "entry": entry,
         "deadline": deadline_for(entry.contest, entry.facility),
-        "portal_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/portal/",
+        "receipt_url": _absolute(_in_email_language(reverse, "portal:entry_receipt", args=[entry.pk])),
     }
     return _send("receipt", context, sorted(recipients))
 

@@ -148,3 +148,33 @@ def _record_image_change(locked_entry, user, action, image, *, cause):
         return False
     log(locked_entry, action, user=user, data={"reference": locked_entry.reference, "sha256": image.sha256})
     return send_back_to_screening(locked_entry, user, cause)
+
+
+MOVES = ("up", "down", "first")
+
+
+def move_entry_image(entry, image_pk, move, user, now=None):
+    """Reorder an entry's images: one place earlier or later, or first (the work itself; the others are details).
+    Positions are renumbered 0..n-1 under the lock on the entry. A submitted entry whose work changes goes back
+    to screening; moving details does not. Returns True when the entry went back to screening."""
+    if move not in MOVES:
+        raise ValueError(f"Unknown move: {move}")
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = lock_entry(entry)
+        require_editable(locked, now)
+        images = list(locked.images.order_by("position", "pk"))
+        index = next((number for number, image in enumerate(images) if image.pk == image_pk), None)
+        if index is None:
+            raise EntryRefused(_("This image has already been removed."), code="gone")
+        previous_work = images[0]
+        moving = images.pop(index)
+        target = {"up": max(index - 1, 0), "down": min(index + 1, len(images)), "first": 0}[move]
+        images.insert(target, moving)
+        for position, image in enumerate(images):
+            if image.position != position:
+                image.position = position
+                image.save(update_fields=["position"])
+        if images[0].pk == previous_work.pk:
+            return False
+        return _record_image_change(locked, user, "gallery.entry.image_move", images[0], cause="the work changed")

@@ -26,6 +26,10 @@ from gallery.models import UploadSession
 from gallery.models.upload import part_storage
 
 READ_BLOCK = 64 * 1024
+# Processing an image takes seconds; a session still processing after this was abandoned by its server.
+ABANDONED_AFTER = timedelta(minutes=5)
+# Unfinished uploads an entry may hold at once: room for every slot twice, not for filling the storage.
+MAX_UNFINISHED_PER_ENTRY = 2 * MAX_IMAGES_PER_ENTRY
 
 
 class UploadTooLarge(DomainError):
@@ -61,6 +65,12 @@ def start_upload(entry, user, key, length, now=None):
             return session, False
         if session is not None:
             session.delete()  # expired, cancelled by a removal, or another file under a reused key
+        unfinished = UploadSession.objects.filter(entry=locked, state=UploadSession.State.RECEIVING, expires_at__gt=now)
+        if unfinished.count() >= MAX_UNFINISHED_PER_ENTRY:
+            raise EntryRefused(
+                _("This entry has too many unfinished uploads. Continue or cancel one of them, or try again tomorrow."),
+                code="too_many_uploads",
+            )
         if locked.images.count() >= MAX_IMAGES_PER_ENTRY:
             raise EntryRefused(
                 _("An entry has at most %(count)s images.") % {"count": MAX_IMAGES_PER_ENTRY}, code="too_many"
@@ -158,6 +168,21 @@ def added_message(image):
     if image.sent_back_to_screening:
         message += " " + str(_("The officers had already screened this entry: it goes back to them for screening."))
     return message
+
+
+def finish_if_abandoned(session, now=None):
+    """A session left processing for minutes (the app server that took its last byte stopped midway) is
+    processed again by whoever asks: the row is claimed under its lock, so only one request does it."""
+    now = now or timezone.now()
+    last_activity = session.expires_at - timedelta(hours=settings.VITRINE_UPLOAD_EXPIRY_HOURS)
+    if session.state != UploadSession.State.PROCESSING or now - last_activity < ABANDONED_AFTER:
+        return session
+    with transaction.atomic():
+        claimed = UploadSession.objects.select_for_update().filter(pk=session.pk, expires_at=session.expires_at)
+        if not claimed.update(expires_at=_expiry(now)):
+            return session  # another request claimed it first
+    session.refresh_from_db()
+    return finish(session, now)
 
 
 def _record(session, state, image=None, message=""):

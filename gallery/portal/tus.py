@@ -11,7 +11,7 @@ import base64
 import binascii
 import re
 
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -106,6 +106,8 @@ def _version_checked(view):
 @_version_checked
 def create(request, pk):
     entry = entry_of(request, pk)
+    if request.facility is None or entry.facility_id != request.facility.pk:
+        raise Http404  # uploads are for the entry's own facility staff (not even a superuser's account)
     if request.method == "OPTIONS":
         return _tus(
             HttpResponse(status=204),
@@ -150,7 +152,7 @@ def session(request, token):
         uploads.cancel(found)
         return _tus(HttpResponse(status=204))
     if request.method == "GET":
-        return _tus(JsonResponse(outcome(found)))
+        return _tus(JsonResponse(outcome(uploads.finish_if_abandoned(found))))
     return _patch(request, found)
 
 

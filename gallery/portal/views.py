@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -28,7 +28,13 @@ from gallery.domain.eligibility import (
     deadline_for,
     is_eligible,
 )
-from gallery.domain.entry_images import MAX_IMAGES_PER_ENTRY, add_entry_image, remove_entry_image
+from gallery.domain.entry_images import (
+    MAX_IMAGES_PER_ENTRY,
+    MOVES,
+    add_entry_image,
+    move_entry_image,
+    remove_entry_image,
+)
 from gallery.domain.thumbnails import ensure_thumbnail
 from gallery.domain.uploads import added_message
 from gallery.models import ContestPage, Entry
@@ -64,11 +70,10 @@ def dashboard(request):
         if request.user.has_perm("judging.act_as_judge"):
             return redirect("judging:index")
         raise PermissionDenied
-    now = timezone.now()
-    contests = contests_for_facility(request.facility, now)
+    contests = contests_for_facility(request.facility, timezone.now())
     entries = list(
         visible_entries(request.user)
-        .only("pk", "title", "reference", "state", "review", "disqualification_reason")
+        .only("pk", "title", "reference", "state", "review", "disqualification_reason", "contest_id")
         .annotate(contest_title=F("contest__title"), image_count=Count("images"))
         .order_by("-contest__closes_at", "state", "-updated_at")
     )
@@ -80,10 +85,20 @@ def dashboard(request):
         entry.state_label = states.get(entry.state, entry.state)
         entry.review_label = reviews.get(entry.review, entry.review)
         entry.url = f"{entry_url}{entry.pk}/"
+    open_ids = {contest.pk for contest in contests}
+    for contest in contests:
+        mine = [entry for entry in entries if entry.contest_id == contest.pk]
+        contest.submitted_count = sum(entry.state == Entry.State.SUBMITTED for entry in mine)
+        contest.drafts = [entry for entry in mine if entry.state == Entry.State.DRAFT]
+        contest.quota_full = contest.submitted_count >= contest.max_entries_per_facility
+    # Drafts of contests that have closed can never be submitted: kept, but out of the way.
+    archived = [entry for entry in entries if entry.state == Entry.State.DRAFT and entry.contest_id not in open_ids]
+    archived_ids = {entry.pk for entry in archived}
+    current = [entry for entry in entries if entry.pk not in archived_ids]
     return render(
         request,
         "gallery/portal/dashboard.html",
-        {"facility": request.facility, "contests": contests, "entries": entries},
+        {"facility": request.facility, "contests": contests, "entries": current, "archived_drafts": archived},
     )
 
 
@@ -118,22 +133,38 @@ def _saved(message, sent_back_to_screening):
 @staff_only
 def entry_detail(request, pk):
     entry = _entry(request, pk)
-    editable = can_edit(entry)
-    # Why not, when judging holds the entry (the template says so for a withdrawn entry or a passed deadline).
-    refusal = None if editable or entry.state != Entry.State.SUBMITTED else change_refusal(entry)
     form = EntryForm(request.POST or None, request.FILES or None, instance=entry, contest=entry.contest)
     if request.method == "POST":
-        if not editable:
-            messages.error(request, refusal or _("This entry can no longer be changed."))
+        if not can_edit(entry):
+            messages.error(request, _refusal(entry) or _("This entry can no longer be changed."))
             return redirect("portal:entry", pk=entry.pk)
-        if form.is_valid():
-            try:
-                saved = service.edit_entry(entry, request.user, form.cleaned_data)
-            except EntryRefused as refused:
-                form.add_error(None, refused)
-            else:
-                messages.success(request, _saved(_("Changes saved."), saved.sent_back_to_screening))
-                return redirect("portal:entry", pk=entry.pk)
+        saved = _save_details(entry, form, request.user)
+        if saved is not None:
+            messages.success(request, _saved(_("Changes saved."), saved.sent_back_to_screening))
+            return redirect("portal:entry", pk=entry.pk)
+    return _render_entry(request, entry, form)
+
+
+def _save_details(entry, form, user):
+    """The entry with the form's details saved, or None (the form then holds the errors)."""
+    if not form.is_valid():
+        return None
+    try:
+        return service.edit_entry(entry, user, form.cleaned_data)
+    except EntryRefused as refused:
+        form.add_error(None, refused)
+        return None
+
+
+def _refusal(entry):
+    """Why a submitted entry can no longer change when judging holds it (the template says so for a withdrawn entry
+    or a passed deadline)."""
+    return change_refusal(entry) if entry.state == Entry.State.SUBMITTED else None
+
+
+def _render_entry(request, entry, form):
+    editable = can_edit(entry)
+    refusal = None if editable else _refusal(entry)
     images = list(entry.images.all())
     context = {
         "entry": entry,
@@ -198,6 +229,8 @@ def _image_add(request, entry):
     form = ImageUploadForm(request.POST, request.FILES)
     if request.upload_too_large:
         return _image_result(request, entry, None, _too_large(entry.contest.max_upload_bytes), status=413)
+    if "upload_key" in form.errors:
+        return _image_result(request, entry, None, _("This form is out of date: reload the page and upload again."))
     if not form.is_valid():
         return _image_result(request, entry, None, _("Choose an image file to upload."))
     try:
@@ -241,16 +274,59 @@ def image_delete(request, pk, image_pk):
 
 @staff_only
 @require_POST
-def entry_submit(request, pk):
+def image_move(request, pk, image_pk):
     entry = _entry(request, pk)
+    get_object_or_404(entry.images, pk=image_pk)
+    move = request.POST.get("move")
+    if move not in MOVES:
+        return HttpResponseBadRequest(_("Say where the image goes: up, down or first."), content_type="text/plain")
+    success = _("This image is now the work itself.") if move == "first" else _("Images reordered.")
+    return run_service(
+        request,
+        lambda: move_entry_image(entry, image_pk, move, request.user),
+        success=lambda sent_back: _saved(success, sent_back),
+        redirect_to=_entry_url(entry) + "#images-heading",
+    )
+
+
+@staff_only
+@require_POST
+def entry_submit(request, pk):
+    """Submit a draft. The submit button sends the details form along, so what was typed is saved first
+    (and the page comes back with the errors if it cannot be)."""
+    entry = _entry(request, pk)
+    if "title" in request.POST and can_edit(entry):
+        form = EntryForm(request.POST, request.FILES, instance=entry, contest=entry.contest)
+        saved = _save_details(entry, form, request.user)
+        if saved is None:
+            messages.error(request, _("The entry was not submitted: check the details below."))
+            return _render_entry(request, entry, form)
+        entry = saved
     return run_service(
         request,
         lambda: service.submit(entry, request.user),
         success=lambda submitted: (
             _("Entry submitted. Its reference is %(reference)s.") % {"reference": submitted.reference}
         ),
-        redirect_to=_entry_url(entry),
+        redirect_to=reverse("portal:entry_receipt", args=[entry.pk]),
+        failure_redirect_to=_entry_url(entry),
     )
+
+
+@staff_only
+@require_GET
+def entry_receipt(request, pk):
+    """The receipt of a submitted entry, a page of its own to keep or print (the email links here)."""
+    entry = _entry(request, pk)
+    if entry.reference is None or entry.submitted_at is None:
+        raise Http404
+    context = {
+        "entry": entry,
+        "image_count": entry.images.count(),
+        "deadline": deadline_for(entry.contest, entry.facility),
+        "editable": can_edit(entry),
+    }
+    return render(request, "gallery/portal/entry_receipt.html", context)
 
 
 @staff_only

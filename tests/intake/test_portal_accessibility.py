@@ -49,6 +49,7 @@ def portal_pages(staff_client, contest, facility, staff):
         "draft": staff_client.get(reverse("portal:entry", args=[draft.pk])),
         "draft with errors": staff_client.post(reverse("portal:entry", args=[draft.pk]), {"title": ""}),
         "submitted": staff_client.get(reverse("portal:entry", args=[submitted.pk])),
+        "receipt": staff_client.get(reverse("portal:entry_receipt", args=[submitted.pk])),
         "empty draft": staff_client.get(reverse("portal:entry", args=[empty.pk])),
     }
     return pages

@@ -334,3 +334,62 @@ def test_resumable_upload_on_s3_keeps_parts_in_the_private_bucket(
     assert image.file.name in keys(s3_storages["private"])
     assert not [key for key in keys(s3_storages["private"]) if key.startswith("uploads/")]
     assert keys(s3_storages["public"]) == set()
+
+
+@pytest.mark.parametrize("key", ["short", "x" * 65, "ключ-ключ-ключ", "a b c d e f g h"])
+def test_plain_upload_with_a_malformed_key_is_400(staff_client, entry, photo, key):
+    response = staff_client.post(
+        reverse("portal:image_add", args=[entry.pk]),
+        {"image": files_upload(photo), "upload_key": key},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 400 and "out of date" in response.json()["error"]
+    assert not EntryImage.objects.exists()
+
+
+def test_an_upload_abandoned_while_processing_is_finished_by_the_next_request(
+    staff_client, entry, photo, django_capture_on_commit_callbacks
+):
+    url = create(staff_client, entry, len(photo))["Location"]
+    patch(staff_client, url, 0, photo[:10_000])
+    session = UploadSession.objects.get()
+    part = list_private(part_storage(), f"uploads/{session.pk.hex}")
+    # The server that took the last byte stopped before processing it, ten minutes ago.
+    with part_storage().open(part[0], "rb") as first:
+        assert first.read() == photo[:10_000]
+    rest = part_storage().save(f"uploads/{session.pk.hex}/000000010000-test", files_upload(photo[10_000:]))
+    UploadSession.objects.filter(pk=session.pk).update(
+        parts=[part[0], rest],
+        offset=len(photo),
+        state=UploadSession.State.PROCESSING,
+        expires_at=timezone.now() + timedelta(hours=24) - timedelta(minutes=10),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        result = staff_client.get(url).json()
+    assert result["state"] == "done" and result["ok"]
+    assert EntryImage.objects.filter(entry=entry).count() == 1
+    assert staff_client.get(url).json()["id"] == result["id"]  # asked again: the same image, not a second one
+    assert parts_of(url) == []
+
+
+def test_an_upload_processing_right_now_is_left_alone(staff_client, entry, photo):
+    url = create(staff_client, entry, len(photo))["Location"]
+    UploadSession.objects.update(state=UploadSession.State.PROCESSING, offset=len(photo))
+    assert staff_client.get(url).json()["state"] == "processing"
+    assert not EntryImage.objects.exists()
+
+
+def test_unfinished_uploads_per_entry_are_capped(staff_client, entry):
+    for number in range(10):
+        assert create(staff_client, entry, 1000, key=f"unfinished-{number:04d}").status_code == 201
+    response = create(staff_client, entry, 1000, key="one-too-many")
+    assert response.status_code == 400 and "too many unfinished uploads" in response.json()["error"]
+    assert UploadSession.objects.count() == 10
+
+
+def test_only_the_entrys_own_staff_may_start_an_upload(client, entry, officer, django_user_model):
+    client.force_login(officer)
+    assert create(client, entry, 1000).status_code == 403
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "pw"))
+    assert create(client, entry, 1000).status_code == 404
+    assert not UploadSession.objects.exists()
