@@ -1,4 +1,5 @@
-"""Background work of judging: reminding late judges by email (django-tasks; a worker runs it in production)."""
+"""Background work of judging (django-tasks; a worker runs it in production): reminding late judges by email, and
+making the judges' image renditions."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -8,7 +9,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from gallery.judging.domain.progress import late_judges
+from gallery.judging.domain.renditions import ensure_renditions, images_of_round
 from gallery.judging.models import Round
+from gallery.models import EntryImage
 
 
 @task()
@@ -34,3 +37,17 @@ def remind_late_judges(round_id):
         membership.save(update_fields=["reminded_at"])
         reminded += 1
     return reminded
+
+
+@task()
+def make_round_renditions(round_id):
+    """The judges' renditions of every image of a round's entries (queued when the round opens). Returns how many
+    were made."""
+    return sum(ensure_renditions(image) for image in images_of_round(round_id))
+
+
+@task()
+def make_image_renditions(image_id):
+    """One image's renditions, queued by a judge's image view that found them missing."""
+    image = EntryImage.objects.filter(pk=image_id).only("pk", "file", "width", "height").first()
+    return ensure_renditions(image) if image is not None else 0
