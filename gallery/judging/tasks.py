@@ -1,5 +1,6 @@
 """Background work of judging (django-tasks; a worker runs it in production): reminding late judges by email, and
-telling officers that a facility withdrew an entry that was being judged."""
+telling officers that a facility withdrew an entry that was being judged, and making the judges' image
+renditions."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,7 +11,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from gallery.judging.domain.progress import late_judges
+from gallery.judging.domain.renditions import ensure_renditions, images_of_round
 from gallery.judging.models import Round
+from gallery.models import EntryImage
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -81,3 +84,17 @@ def _withdrawal_email(removed, names, base):
         "longer in the judges' queues or the rankings:\n%(rounds)s\n\nThe rounds' history keeps the record."
     ) % {"reference": reference, "rounds": "\n".join(lines)}
     return subject, body
+
+
+@task()
+def make_round_renditions(round_id):
+    """The judges' renditions of every image of a round's entries (queued when the round opens). Returns how many
+    were made."""
+    return sum(ensure_renditions(image) for image in images_of_round(round_id))
+
+
+@task()
+def make_image_renditions(image_id):
+    """One image's renditions, queued by a judge's image view that found them missing."""
+    image = EntryImage.objects.filter(pk=image_id).only("pk", "file", "width", "height").first()
+    return ensure_renditions(image) if image is not None else 0

@@ -15,6 +15,9 @@ def register_judging_actions(actions):
     actions.register_action("judging.score", _("Score saved"), _("A judge saved a score"))
     actions.register_action("judging.score.clear", _("Score cleared"), _("A judge cleared a score"))
     actions.register_action("judging.declare", _("Conflict or abstention"), _("A judge stepped aside from an entry"))
+    actions.register_action(
+        "judging.declare.withdraw", _("Conflict or abstention withdrawn"), _("A judge took an entry back")
+    )
     actions.register_action("judging.submit", _("Scores submitted"), _("A judge submitted their scores"))
     actions.register_action("judging.round.open", _("Round opened"), _("Judging round opened"))
     actions.register_action("judging.round.close", _("Round closed"), _("Judging round closed"))

@@ -121,15 +121,21 @@ def test_judge_of_round_without_assignment_cannot_open_entry(client):
     assert post_score(client, theirs, round_.criteria.first(), 5).status_code == 404
 
 
-def test_conflicted_entry_cannot_be_opened_or_scored(client, judged):
+def test_conflicted_entry_cannot_be_seen_or_scored(client, judged):
     round_, judge, _ = judged
-    re = round_.round_entries.select_related("round").first()
+    re = round_.round_entries.select_related("round", "entry").first()
     response = client.post(
-        reverse("judging:declare", args=[round_.pk, re.code]), {"kind": "conflict", "reason": "I know the artist."}
+        reverse("judging:declare", args=[round_.pk, re.code]),
+        {"kind": "conflict", "reason": "I know the artist.", "confirmed": "yes"},
     )
     assert response.status_code == 302
     assert Declaration.objects.get(round_entry=re, judge=judge).reason == "I know the artist."
-    assert client.get(reverse("judging:entry", args=[round_.pk, re.code])).status_code == 404
+    # Going back to the entry shows only its code and the way to withdraw: nothing of the work.
+    page = client.get(reverse("judging:entry", args=[round_.pk, re.code]))
+    html = page.content.decode()
+    assert page.status_code == 200 and re.code in html and re.entry.title not in html
+    assert reverse("judging:image", args=[round_.pk, re.code, 0]) not in html
+    assert reverse("judging:withdraw", args=[round_.pk, re.code]) in html
     assert post_score(client, re, round_.criteria.first(), 5).status_code == 404
     assert client.get(reverse("judging:image", args=[round_.pk, re.code, 0])).status_code == 404
 
@@ -139,7 +145,7 @@ def test_submit_locks_and_post_freeze_scores_are_refused(client, judged):
     for re in round_.round_entries.select_related("round"):
         for criterion in round_.criteria.all():
             assert post_score(client, re, criterion, 6).status_code == 200
-    client.post(reverse("judging:submit", args=[round_.pk]))
+    client.post(reverse("judging:submit", args=[round_.pk]), {"confirmed": "yes"})
     re = round_.round_entries.first()
     assert post_score(client, re, round_.criteria.first(), 9).status_code == 400
     results.freeze(round_, UserFactory(officer=True), reason="Not every judge submitted.")

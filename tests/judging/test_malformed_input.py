@@ -219,7 +219,9 @@ def test_a_malformed_declaration_is_refused_with_a_message_and_writes_nothing(cl
 
 
 @pytest.mark.parametrize("bad_id", ["9" * 30, HUGE])
-@pytest.mark.parametrize("view", ["queue", "submit", "entry", "score", "note", "declare", "image", "image_thumb"])
+@pytest.mark.parametrize(
+    "view", ["queue", "submit", "entry", "score", "note", "declare", "withdraw", "image", "image_thumb"]
+)
 def test_huge_ids_in_judges_urls_are_not_found(client, judging, view, bad_id):
     round_, judge, entry, _ = judging
     client.force_login(judge)
@@ -231,7 +233,7 @@ def test_huge_ids_in_judges_urls_are_not_found(client, judging, view, bad_id):
     }.get(view, [bad_id, entry.code])
     before = snapshot()
     url = reverse(f"judging:{view}", args=args)
-    response = client.get(url) if view in ("queue", "entry", "image", "image_thumb") else client.post(url)
+    response = client.get(url) if view in ("queue", "submit", "entry", "image", "image_thumb") else client.post(url)
     assert response.status_code == 404
     assert snapshot() == before
 

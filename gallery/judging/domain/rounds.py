@@ -14,7 +14,7 @@ from gallery.judging.domain.locks import hold_contest_entries, hold_judges, hold
 from gallery.judging.domain.results import compute_results
 from gallery.judging.models import Assignment, Criterion, JudgeProfile, Result, Round, RoundCriterion, RoundEntry
 from gallery.judging.models.rounds import new_anonymous_code
-from gallery.judging.tasks import remind_late_judges
+from gallery.judging.tasks import make_round_renditions, remind_late_judges
 from gallery.models import Entry, FacilityMembership
 
 ELIGIBLE_REVIEWS = [Entry.Review.ELIGIBLE, Entry.Review.SHORTLISTED, Entry.Review.WINNER]
@@ -94,6 +94,8 @@ def open_round(round_, user=None):
         round_.opens_at = timezone.now()
     round_.save(update_fields=["status", "opens_at"])
     log(round_, "judging.round.open", user=user, data={"entries": len(round_entries), "short": len(plan.short)})
+    round_id = round_.pk
+    transaction.on_commit(lambda: make_round_renditions.enqueue(round_id))  # image work off the request path
     return plan
 
 

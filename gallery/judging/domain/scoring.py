@@ -113,6 +113,19 @@ def declare(judge, round_entry, kind, reason):
 
 
 @transaction.atomic
+def withdraw_declaration(judge, round_entry):
+    """A judge takes back a conflict or abstention, until they submit: the entry is theirs to score again (scores
+    saved before stepping aside count again too)."""
+    _judge_link(judge, round_entry)
+    declaration = Declaration.objects.filter(round_entry=round_entry, judge=judge).first()
+    if declaration is None:
+        raise JudgingError(_("You have not stepped aside from this entry."))
+    declaration.delete()
+    log(round_entry, "judging.declare.withdraw", user=judge, data={"kind": declaration.kind})
+    return declaration
+
+
+@transaction.atomic
 def submit(judge, round_):
     """Lock a judge's scores for the round. Every assigned entry must be scored or stepped aside from."""
     if not hold_membership(judge, round_.pk):

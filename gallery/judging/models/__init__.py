@@ -1,5 +1,6 @@
 from gallery.judging.models.config import Criterion, JudgeProfile, JudgingSettings
 from gallery.judging.models.guards import RoundLocked, RoundSettled
+from gallery.judging.models.renditions import JudgingRendition
 from gallery.judging.models.results import Result, ResultRow
 from gallery.judging.models.rounds import Assignment, Round, RoundCriterion, RoundEntry, RoundJudge
 from gallery.judging.models.scores import Declaration, JudgeNote, Score
@@ -10,6 +11,7 @@ __all__ = [
     "Declaration",
     "JudgeNote",
     "JudgeProfile",
+    "JudgingRendition",
     "JudgingSettings",
     "Result",
     "ResultRow",

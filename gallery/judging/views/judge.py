@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,8 +19,7 @@ from core.ids import MAX_ID
 from core.views import run_service
 from gallery.judging.domain import errors, results, scoring
 from gallery.judging.domain.progress import progress_of_judge
-from gallery.judging.forms import DeclarationForm, NoteForm, read_score
-from gallery.judging.images import clean_image_bytes
+from gallery.judging.forms import NoteForm, read_score
 from gallery.judging.models import Declaration, JudgeNote, Round, RoundJudge, Score
 from gallery.judging.rules import entries_for_judge, rounds_for_judge
 from gallery.models import Entry, EntryImage
@@ -28,13 +27,18 @@ from gallery.models import Entry, EntryImage
 judge_required = login_required(login_url="login")
 
 
-def _round_for(request, round_id):
+def round_for(request, round_id):
     """The round (with its contest) and the judge's membership of it, in one query."""
     if round_id > MAX_ID:  # the URL takes any digits; beyond a bigint the database would fail, not find nothing
         raise Http404
     memberships = RoundJudge.objects.filter(judge=request.user, round__in=rounds_for_judge(request.user))
     membership = get_object_or_404(memberships.select_related("round__contest"), round_id=round_id)
     return membership.round, membership
+
+
+def editable(round_, membership):
+    """Whether the judge may still change anything in the round (the services check again under a lock)."""
+    return round_.accepts_scores and not membership.submitted_at
 
 
 def _queue(round_, judge):
@@ -78,7 +82,7 @@ def index(request):
 
 @judge_required
 def queue(request, round_id):
-    round_, membership = _round_for(request, round_id)
+    round_, membership = round_for(request, round_id)
     required_count = round_.criteria.filter(required=True).count()
     entries = list(_queue(round_, request.user))
     for item in entries:
@@ -93,19 +97,22 @@ def queue(request, round_id):
             "entries": entries,
             "done": done,
             "total": len(entries),
-            "editable": round_.accepts_scores and not membership.submitted_at,
+            "editable": editable(round_, membership),
+            "submitted_at": round_.in_contest_zone(membership.submitted_at),
         },
     )
 
 
-def _entry_for(request, round_id, code):
-    round_, membership = _round_for(request, round_id)
+def entry_for(request, round_id, code, allow_conflict=False):
+    """The round, the judge's membership, the round entry and the judge's declaration on it; 404 unless the entry
+    is assigned to the judge, and (unless `allow_conflict`) if they declared a conflict of interest with it."""
+    round_, membership = round_for(request, round_id)
     # Whether the judge stepped aside comes with the entry; the declaration itself is read only when there is one.
     declared = Declaration.objects.filter(round_entry=OuterRef("pk"), judge=request.user).values("kind")[:1]
     entries = entries_for_judge(request.user, round_).annotate(declared_kind=Subquery(declared))
     round_entry = get_object_or_404(entries, code=code)
     round_entry.round = round_
-    if round_entry.declared_kind == Declaration.Kind.CONFLICT:
+    if round_entry.declared_kind == Declaration.Kind.CONFLICT and not allow_conflict:
         raise Http404(_("You declared a conflict of interest with this entry."))
     declaration = None
     if round_entry.declared_kind:
@@ -123,7 +130,19 @@ def _work_codes(round_, judge):
 
 @judge_required
 def entry(request, round_id, code):
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    round_, membership, round_entry, declaration = entry_for(request, round_id, code, allow_conflict=True)
+    if declaration and declaration.kind == Declaration.Kind.CONFLICT:
+        # Nothing of the work: only the code and the way back (withdrawing, until the judge submits).
+        return TemplateResponse(
+            request,
+            "judging/conflict.html",
+            {
+                "round": round_,
+                "round_entry": round_entry,
+                "declaration": declaration,
+                "editable": editable(round_, membership),
+            },
+        )
     # Only the fields a judge may see; the entry's facility, artist code and reference are never loaded.
     work = Entry.objects.only("pk", "title", "medium", "dimensions", "year", "statement").get(pk=round_entry.entry_id)
     # Explicit orders: the models' default orders go through the entry's and the round's (joins for nothing).
@@ -137,7 +156,7 @@ def entry(request, round_id, code):
     note = JudgeNote.objects.filter(round_entry=round_entry, judge=request.user).first()
     codes = _work_codes(round_, request.user)
     index = codes.index(code) if code in codes else -1
-    editable = round_.accepts_scores and not membership.submitted_at and declaration is None
+    can_edit = editable(round_, membership) and declaration is None
     others = []
     if round_.visibility == Round.Visibility.AFTER_SUBMIT and membership.submitted_at:
         others = _other_judges(round_entry, request.user)
@@ -156,7 +175,8 @@ def entry(request, round_id, code):
             "next_code": codes[index + 1] if 0 <= index < len(codes) - 1 else None,
             "position": index + 1,
             "count": len(codes),
-            "editable": editable,
+            "editable": can_edit,
+            "can_withdraw": declaration is not None and editable(round_, membership),
             "others": others,
             "declaration_kinds": Declaration.Kind.choices,
         },
@@ -184,7 +204,7 @@ def _json_error(message, status=400):
 @judge_required
 @require_POST
 def score(request, round_id, code):
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    round_, membership, round_entry, declaration = entry_for(request, round_id, code)
     try:
         criterion_id, value = read_score(request.body)
     except ValidationError as error:
@@ -199,7 +219,7 @@ def score(request, round_id, code):
 @judge_required
 @require_POST
 def note(request, round_id, code):
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
+    round_, membership, round_entry, declaration = entry_for(request, round_id, code)
     wants_json = request.headers.get("Accept") == "application/json"
     entry_url = reverse("judging:entry", args=[round_.pk, code])
     form = NoteForm(request.POST)
@@ -220,63 +240,3 @@ def note(request, round_id, code):
     except errors.JudgingError as error:
         return _json_error(error)
     return JsonResponse({"saved": True})
-
-
-@judge_required
-@require_POST
-def declare(request, round_id, code):
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
-    entry_url = reverse("judging:entry", args=[round_.pk, code])
-    form = DeclarationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form.first_error())
-        return redirect(entry_url)
-    return run_service(
-        request,
-        lambda: scoring.declare(request.user, round_entry, form.cleaned_data["kind"], form.cleaned_data["reason"]),
-        success=_("Officers are told that you stepped aside from entry %(code)s.") % {"code": code},
-        redirect_to=reverse("judging:queue", args=[round_.pk]),
-        failure_redirect_to=entry_url,
-    )
-
-
-@judge_required
-@require_POST
-def submit(request, round_id):
-    round_, membership = _round_for(request, round_id)
-    return run_service(
-        request,
-        lambda: scoring.submit(request.user, round_),
-        success=_("Your scores are submitted and locked. Thank you."),
-        redirect_to=reverse("judging:queue", args=[round_.pk]),
-    )
-
-
-def _image_response(stored_file):
-    with stored_file.open("rb") as handle:
-        data, content_type = clean_image_bytes(handle.read())
-    response = HttpResponse(data, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _stored_image(request, round_id, code, position):
-    round_, membership, round_entry, declaration = _entry_for(request, round_id, code)
-    return get_object_or_404(
-        EntryImage.objects.only("file", "thumbnail"), entry_id=round_entry.entry_id, position=position
-    )
-
-
-@judge_required
-def image(request, round_id, code, position):
-    """The image bytes, found by anonymous code and position; no file name ever leaves the server."""
-    return _image_response(_stored_image(request, round_id, code, position).file)
-
-
-@judge_required
-def image_thumb(request, round_id, code, position):
-    """The small image made at intake, for the queue and the entry's strip of views; the full image until the
-    thumbnail exists. Same checks, same cleaning, same anonymous URL."""
-    stored = _stored_image(request, round_id, code, position)
-    return _image_response(stored.thumbnail or stored.file)

@@ -49,8 +49,7 @@
     criterion.addEventListener("click", function (event) {
       var button = event.target.closest(".judging-value");
       if (!button || button.disabled) return;
-      save(criterion, Number(button.dataset.value));
-      criterion.focus();
+      save(criterion, Number(button.dataset.value));  // focus stays on the button: Tab goes on from there
     });
   });
 
@@ -63,6 +62,7 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey || target.closest("textarea, input, select, summary")) return;
+    if (target.closest(".judging-viewer__frame")) return;  // arrows pan the image there
     if (event.key === "ArrowRight" && root.dataset.nextUrl) { window.location.href = root.dataset.nextUrl; return; }
     if (event.key === "ArrowLeft" && root.dataset.previousUrl) { window.location.href = root.dataset.previousUrl; return; }
     if (event.key === "ArrowDown") { focusCriterion(1); event.preventDefault(); return; }
@@ -104,15 +104,46 @@
     if (pending > 0) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  // Zoom: click toggles between fitting the screen and the image's full size (scroll to pan).
+  // Zoom by steps (buttons, + and − keys, a click on the image toggles fit / 200 %). The larger zoom rendition is
+  // fetched only once the judge zooms in; the arrow keys pan the focused image frame (native scrolling).
   var viewer = root.querySelector(".judging-viewer");
   var main = document.getElementById("judging-main-image");
+  var STEPS = [1, 1.5, 2, 3, 4];
+  var level = 0;
   if (viewer && main) {
-    main.addEventListener("click", function () {
-      viewer.dataset.zoomed = viewer.dataset.zoomed === "true" ? "false" : "true";
+    var frame = viewer.querySelector(".judging-viewer__frame");
+    var output = viewer.querySelector(".judging-zoom__level");
+    var setZoom = function (next) {
+      level = Math.max(0, Math.min(STEPS.length - 1, next));
+      viewer.dataset.zoom = String(STEPS[level]);
+      if (output) output.textContent = Math.round(STEPS[level] * 100) + "%";
+      if (level > 0 && main.dataset.zoomSrc && main.getAttribute("src") !== main.dataset.zoomSrc) {
+        main.src = main.dataset.zoomSrc;
+      }
+    };
+    main.addEventListener("click", function () { setZoom(level > 0 ? 0 : 2); });
+    viewer.querySelectorAll("[data-zoom-step]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var step = Number(button.dataset.zoomStep);
+        setZoom(step === 0 ? 0 : level + step);
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("textarea, input, select")) return;
+      if (event.key === "+" || event.key === "=") { setZoom(level + 1); event.preventDefault(); }
+      else if (event.key === "-" || event.key === "_") { setZoom(level - 1); event.preventDefault(); }
     });
     root.querySelectorAll(".judging-thumb").forEach(function (thumb) {
-      thumb.addEventListener("click", function () { main.src = thumb.dataset.src; viewer.dataset.zoomed = "false"; });
+      thumb.addEventListener("click", function () {
+        main.src = thumb.dataset.src;
+        main.dataset.zoomSrc = thumb.dataset.zoomSrc;
+        if (thumb.dataset.width) { main.width = Number(thumb.dataset.width); main.height = Number(thumb.dataset.height); }
+        root.querySelectorAll(".judging-thumb").forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === thumb));
+        });
+        setZoom(0);
+        if (frame) frame.scrollTo(0, 0);
+      });
     });
   }
 })();
