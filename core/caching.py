@@ -18,6 +18,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
 from core import page_cache
+from core.site_urls import page_urls, root_url_for
 
 # A response that varies on anything else than these may differ between two anonymous visitors of one URL.
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -152,7 +153,8 @@ def _in_every_language(urls):
 
 
 def _absolute(paths):
-    roots = {site.root_url for site in Site.objects.all()} or {settings.WAGTAILADMIN_BASE_URL}
+    # The addresses pages are served at, as their own URLs say (core.site_urls): BASE_URL for the default site.
+    roots = {root_url_for(site.pk, site.root_url) for site in Site.objects.all()} or {settings.WAGTAILADMIN_BASE_URL}
     return {root.rstrip("/") + path for root in roots for path in paths}
 
 
@@ -163,7 +165,7 @@ def purge_pages(pages, urls=()):
     The page cache forgets them at once and again when the transaction commits, so a page rendered from the old
     data in between is not kept; the CDN is told after the commit (its purge is a background task)."""
     batch = PurgeBatch()
-    batch.add_pages([page for page in pages if page is not None])
+    batch.add_urls(url for page in pages if page is not None for url in page_urls(page))
     batch.add_urls(_absolute([url for url in urls if url.startswith("/")]))
     batch.add_urls(url for url in urls if not url.startswith("/"))
     page_cache.purge_paths(batch.urls)
@@ -190,7 +192,8 @@ def purge_everything(urls=()):
     urls = set(urls)
     if cdn_configured():  # listing every page's URLs is only worth it for a CDN
         batch = PurgeBatch()
-        batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+        for page in Page.objects.live().filter(depth__gt=1).specific(defer=True):
+            batch.add_urls(page_urls(page))
         urls |= batch.urls | _absolute(site_wide_paths())
     transaction.on_commit(lambda: _purge_after_commit(urls, everything=True))
 

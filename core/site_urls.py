@@ -31,6 +31,17 @@ def _default_site_id():
     return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
 
 
+def page_urls(page):
+    """A page's full URL and those of its cached paths (an exhibition's work pages), at the public address: what
+    Wagtail's frontend-cache PurgeBatch.add_page() lists, for any page object, plain Page ones included."""
+    parts = page.get_url_parts()  # rooted again here: plain Page objects do not have the mixin below
+    if parts is None or parts[1] is None:
+        return []
+    site_id, root_url, page_path = parts
+    page_url = root_url_for(site_id, root_url) + page_path
+    return [page_url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+
+
 class RootedAtServedAddressMixin:
     """For page models: get_url_parts() (so full_url, get_full_url(), the sitemap) with root_url_for()."""
 

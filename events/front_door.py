@@ -8,6 +8,8 @@ no longer than that (core.caching.fresh_until). Content changes purge it as usua
 
 import datetime
 
+from django.utils import timezone
+
 from core import dates
 from events.models.campaign import CampaignPage, listed_children, prepare_listings
 from events.models.event import EventPage
@@ -35,7 +37,7 @@ def campaigns_by_state(home, request=None, now=None):
 
     The lead: the featured campaign while it has not ended; else the campaign under way that started last; else
     the next to start."""
-    now = now or datetime.datetime.now(datetime.UTC)
+    now = now or timezone.now()
     campaigns = public(CampaignPage.objects.live(), request).defer_streamfields().select_related("hero_image")
     campaigns = list(campaigns.order_by("-start_date", "-first_published_at"))
     finished = [campaign for campaign in campaigns if is_finished(campaign, now)]

@@ -63,7 +63,7 @@ class HomePage(ServedPageMixin, SharedPageMixin, Page):
         return serving.route(self, request, path_components)
 
     def get_featured_campaign(self, request=None):
-        """The campaign the home page leads with (see front_door.lead_campaign), or the most recent one."""
+        """The campaign the home page leads with (front_door.campaigns_by_state), else the latest that ended."""
         if not hasattr(self, "_campaigns"):
             self._campaigns = front_door.campaigns_by_state(self, request)
         lead, finished = self._campaigns

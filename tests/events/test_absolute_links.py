@@ -3,13 +3,18 @@ BASE_URL where there is no request (emails), never the "localhost" stored on the
 
 import datetime
 import json
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Site
 
+from tests.conftest import missing_part
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +61,15 @@ def test_without_a_request_links_use_base_url(event, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://vitrine.example.org"
     assert event.full_url == "https://vitrine.example.org/mandela-day/webinar/"
     assert event.get_full_url() == "https://vitrine.example.org/mandela-day/webinar/"
+
+
+def test_make_run_gives_its_own_address_as_base_url():
+    """`PORT=8123 make run` serves at 127.0.0.1:8123, and links without a request (emails) point there too."""
+    root = Path(__file__).resolve().parents[2]
+    if shutil.which("make") is None:
+        missing_part("make is not installed")
+    env = {**os.environ, "PORT": "8123"}
+    env.pop("BASE_URL", None)
+    dry_run = subprocess.run(["make", "-n", "run"], cwd=root, env=env, capture_output=True, text=True, check=True)
+    serve = [line for line in dry_run.stdout.splitlines() if "runserver" in line]
+    assert serve == ["BASE_URL=http://127.0.0.1:8123 .venv/bin/python manage.py runserver 127.0.0.1:8123"]

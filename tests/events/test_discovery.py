@@ -42,7 +42,7 @@ def test_rss_and_atom_feeds_list_stories_newest_first(client, campaign, story_in
     rss = ElementTree.fromstring(client.get("/feeds/stories.rss").content)
     items = rss.findall("./channel/item")
     assert [item.findtext("title") for item in items] == ["Newer story", "Older story"]
-    assert items[0].findtext("link") == "http://localhost/mandela-day/newer/"
+    assert items[0].findtext("link") == "http://testserver/mandela-day/newer/"  # the served address
     assert items[0].findtext("description") == "New"
 
     atom = ElementTree.fromstring(client.get("/feeds/stories.atom").content)

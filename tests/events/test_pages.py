@@ -14,7 +14,7 @@ from tests.factories import ContestFactory, EventFactory, StoryFactory, UserFact
 pytestmark = pytest.mark.django_db
 
 
-def test_home_page_shows_featured_campaign_upcoming_events_and_stories(client, home, campaign, story):
+def test_home_page_shows_upcoming_events_stories_and_the_finished_campaign_below(client, home, campaign, story):
     soon = timezone.now() + datetime.timedelta(days=3)
     EventFactory(parent=campaign, title="Future webinar", sessions=[(soon, soon + datetime.timedelta(hours=2))])
     html = client.get("/").content.decode()
