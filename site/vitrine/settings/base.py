@@ -4,12 +4,9 @@ The embedded default needs no service: SQLite and media on the local disk. Postg
 switched on by DATABASE_URL, REDIS_URL and MEDIA_STORAGE=s3 (see the README's table of variables).
 """
 
-from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import environ
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/vitrine
@@ -169,37 +166,7 @@ LOGIN_REDIRECT_URL = "portal:dashboard"
 # Signing out (the portal's button) lands on the sign-in page, in the language of the page it was sent from.
 LOGOUT_REDIRECT_URL = "login"
 
-# Sign-in protection (core.signin, docs/operations.md#sign-in-protection). The client's address is read from
-# X-Forwarded-For only behind this many trusted proxies (each appends the address it was reached from); 0 means
-# the app is reached directly and the header is ignored.
-VITRINE_TRUSTED_PROXIES = env.int("VITRINE_TRUSTED_PROXIES", default=0)
-# Failed sign-ins within the cool-off that lock an account (from anywhere) and an address (whatever the account);
-# a lock lifts after the cool-off, or when an officer unlocks it.
-VITRINE_SIGNIN_FAILURE_LIMIT = env.int("VITRINE_SIGNIN_FAILURE_LIMIT", default=5)
-VITRINE_SIGNIN_ADDRESS_FAILURE_LIMIT = max(
-    env.int("VITRINE_SIGNIN_ADDRESS_FAILURE_LIMIT", default=20), VITRINE_SIGNIN_FAILURE_LIMIT
-)
-VITRINE_SIGNIN_COOLOFF_MINUTES = env.int("VITRINE_SIGNIN_COOLOFF_MINUTES", default=15)
-# Password-reset emails asked for one address, and from one client address, per hour.
-VITRINE_PASSWORD_RESET_PER_EMAIL = env.int("VITRINE_PASSWORD_RESET_PER_EMAIL", default=3)
-VITRINE_PASSWORD_RESET_PER_ADDRESS = env.int("VITRINE_PASSWORD_RESET_PER_ADDRESS", default=10)
-# Officers and judges (whoever holds one of these rights, and superusers): two-factor sign-in, required when
-# VITRINE_REQUIRE_2FA is on, and signed out after this many minutes without a request.
-VITRINE_SIGNIN_PROTECTED_PERMISSIONS = ["wagtailadmin.access_admin", "judging.act_as_judge"]
-VITRINE_REQUIRE_2FA = env.bool("VITRINE_REQUIRE_2FA", default=False)
-VITRINE_IDLE_SIGN_OUT_MINUTES = env.int("VITRINE_IDLE_SIGN_OUT_MINUTES", default=8 * 60)
-
-AXES_FAILURE_LIMIT = VITRINE_SIGNIN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = timedelta(minutes=VITRINE_SIGNIN_COOLOFF_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_HANDLER = "core.signin.throttle.SignInAttemptHandler"
-AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip.client_ip"
-AXES_LOCKOUT_CALLABLE = "core.signin.throttle.lockout_response"
-# Attempts during a lock do not extend it: the page can say when signing in works again.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (addresses are personal data)
-AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; officers see lockouts in the Wagtail admin
-OTP_TOTP_ISSUER = "Vitrine"
+from .security import *  # noqa: E402, F403 - sign-in protection and the Content-Security-Policy
 
 # Languages: the interface speaks Kazakh, Russian and English, chosen by the URL prefix (/ru/, /kk/), so each
 # language of a page is its own cacheable URL and no cookie or form is needed to switch.
@@ -223,115 +190,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 
-# Media. "default" holds public files (Wagtail images and their renditions, documents).
-# "private" holds entry originals and consent forms: never under MEDIA_URL, read only through
-# permission-checked views (or short-lived signed URLs on S3).
-MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media" / "public")))
-PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "media" / "private")))
-
-if MEDIA_STORAGE == "s3":
-    _s3_common = {
-        "access_key": env.str("AWS_ACCESS_KEY_ID", default=""),
-        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=""),
-        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-        "file_overwrite": False,
-        "default_acl": None,
-        "signature_version": "s3v4",
-        "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="path"),
-    }
-    _public_media = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_s3_common,
-            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME", default="vitrine-public"),
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
-            # A bucket behind a CDN serves plain URLs; a closed bucket gets signed ones.
-            "querystring_auth": env.bool("AWS_PUBLIC_QUERYSTRING_AUTH", default=True),
-        },
-    }
-    _private_media = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_s3_common,
-            "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME", default="vitrine-private"),
-            "querystring_auth": True,
-            "querystring_expire": env.int("PRIVATE_URL_EXPIRY_SECONDS", default=300),
-        },
-    }
-else:
-    _public_media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    _private_media = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    }
-
-
-def _media_origins():
-    """Where pages load media from besides our own origin: the custom (CDN) domain, the S3 endpoint (both buckets
-    under virtual-host addressing; private files are reached by redirects to signed URLs), or AWS's own hosts."""
-    if MEDIA_STORAGE != "s3":
-        return []
-    options = _public_media["OPTIONS"]
-    buckets = [options["bucket_name"], _private_media["OPTIONS"]["bucket_name"]]
-    origins = [f"https://{options['custom_domain']}"] if options["custom_domain"] else []
-    endpoint = _s3_common["endpoint_url"]
-    if endpoint:
-        scheme, host = urlsplit(endpoint)[:2]
-        hosts = [host] + [f"{bucket}.{host}" for bucket in buckets]
-    else:
-        region = _s3_common["region_name"]
-        suffixes = ["s3.amazonaws.com"] + ([f"s3.{region}.amazonaws.com"] if region else [])
-        scheme, hosts = "https", suffixes + [f"{bucket}.{suffix}" for bucket in buckets for suffix in suffixes]
-    return origins + [f"{scheme}://{host}" for host in hosts]
-
-
-STORAGES = {
-    "default": _public_media,
-    "private": _private_media,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-
-# Uploads larger than this go to a temporary file instead of memory, so 40 MB images stream.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# Content-Security-Policy (django-csp through core.csp): our own origin only, media from the storage's hosts,
-# videos embedded by editors from VITRINE_CSP_FRAME_HOSTS. Inline scripts need a nonce (none of our templates has
-# one: pages with a nonce are never stored in the page cache); Wagtail's admin gets VITRINE_ADMIN_CSP instead.
-VITRINE_CSP_MEDIA_ORIGINS = [*_media_origins(), *env.list("VITRINE_CSP_MEDIA_ORIGINS", default=[])]
-VITRINE_CSP_FRAME_HOSTS = env.list(
-    "VITRINE_CSP_FRAME_HOSTS",
-    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-)
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *VITRINE_CSP_MEDIA_ORIGINS],
-        "media-src": [SELF, *VITRINE_CSP_MEDIA_ORIGINS],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [SELF, *VITRINE_CSP_FRAME_HOSTS],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "frame-ancestors": [NONE],
-        "form-action": [SELF],
-    }
-}
-VITRINE_ADMIN_CSP_PREFIXES = ["/admin/"]
-VITRINE_ADMIN_CSP = {
-    # Wagtail 8 renders inline <script> blocks (inline panels, date pickers) and style attributes.
-    "script-src": [SELF, UNSAFE_INLINE],
-    "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", *VITRINE_CSP_MEDIA_ORIGINS],
-    # Page previews are frames of the admin itself.
-    "frame-ancestors": [SELF],
-}
+from .storage import *  # noqa: E402, F403 - media storage: local folders or two S3 buckets
 
 # Background work (emails, image processing, reminders). The database backend needs no extra service;
 # run workers with `manage.py db_worker`.
