@@ -36,6 +36,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # SQLite test databases live in a file (not memory), so tests can really take the database away.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}-test"}  # noqa: F405
+    # The live server answers the browser's parallel requests in threads that all write (sessions, pages):
+    # writers queue for the lock instead of failing at once with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}  # noqa: F405
 
 # The demo campaigns (`manage.py seed_demo`).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
