@@ -102,8 +102,8 @@ def confirm_enrolment(request, device, code):
     if not TOTP_CODE.fullmatch(code):
         return None
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        if not device.verify_token(code):
+        device = TOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=False).first()
+        if device is None or not device.verify_token(code):  # gone meanwhile (confirmed in another tab), or wrong
             return None
         TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
         device.confirmed = True

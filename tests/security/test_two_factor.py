@@ -213,3 +213,29 @@ def test_an_administrators_reset_sends_the_person_to_set_up_again(client, judge,
     call_command("reset_two_factor", "judge", stdout=io.StringIO())
     settings.VITRINE_REQUIRE_2FA = True
     assert client.get("/judging/")["Location"].startswith(SETUP)
+
+
+@pytest.mark.django_db
+def test_officers_find_the_set_up_on_their_admin_account_page(client, officer):
+    client.force_login(officer)
+    page = client.get(reverse("wagtailadmin_account"))
+    assert page.status_code == 200 and reverse("two_factor_setup") in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_pages_ask_visitors_to_sign_in(client):
+    for url in (SETUP, VERIFY):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(SITE_LOGIN), url
+    response = client.post(reverse("two_factor_recovery_codes"))
+    assert response.status_code == 302 and response["Location"].startswith(SITE_LOGIN)
+    assert client.get(reverse("two_factor_recovery_codes")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_recovery_codes_need_an_authenticator(client, officer, staff):
+    for person in (officer, staff):
+        client.force_login(person)
+        assert client.post(reverse("two_factor_recovery_codes")).status_code == 403
+        assert client.get(reverse("two_factor_recovery_codes")).status_code == 405
+    assert not StaticDevice.objects.exists()
