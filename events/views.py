@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from core.ids import read_id
 from events.calendar import build_calendar
 from events.models import CampaignPage, EventPage
 from events.serving import public
@@ -32,6 +33,8 @@ def _public_events():
 @require_GET
 @cache_control(public=True, max_age=CALENDAR_MAX_AGE)
 def event_calendar(request, page_id):
+    if read_id(page_id) is None:  # beyond a bigint the database fails rather than finding nothing
+        raise Http404
     events = _public_events().filter(pk=page_id)
     event = events.first()
     if event is None:
@@ -42,6 +45,8 @@ def event_calendar(request, page_id):
 @require_GET
 @cache_control(public=True, max_age=CALENDAR_MAX_AGE)
 def campaign_calendar(request, page_id):
+    if read_id(page_id) is None:
+        raise Http404
     campaign = public(CampaignPage.objects.live()).filter(pk=page_id).first()
     if campaign is None:
         raise Http404
@@ -66,7 +71,8 @@ def robots_txt(request):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # NUL characters end the search backend's SQL string (SQLite) or are refused by PostgreSQL: no word holds one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     results = None
     if query:
         matches = Page.objects.live().public().specific().search(query)

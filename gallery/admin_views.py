@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import dates, roles
 from core.csv_export import SafeSpreadsheetExportMixin
 from core.forms import default_time_zone, zoned
-from core.ids import read_id
+from core.ids import IdChoiceField, read_id
 from gallery.domain.screening import screen
 from gallery.models import ContestExtension, ContestPage, Entry, EntryImage, Facility, FacilityMembership, Region
 
@@ -314,7 +314,14 @@ class EntryViewSet(ModelViewSet):
 class ExtensionForm(WagtailAdminModelForm):
     """The later closing time is typed in the chosen contest's time zone: the contest picked in the submitted
     form, else the extension's own; before one is chosen, the site's default zone. Its fields are the
-    viewset's panels."""
+    viewset's panels. The contest and the facility are plain lists read strictly by id: Wagtail's page chooser,
+    shown again with a posted non-number, fails looking it up."""
+
+    class Meta(WagtailAdminModelForm.Meta):
+        model = ContestExtension
+        fields = ["contest", "facility", "closes_at", "reason"]
+        widgets = {"contest": forms.Select}
+        field_classes = {"contest": IdChoiceField, "facility": IdChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

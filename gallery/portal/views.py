@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError
+from core.ids import read_id
 from core.private_files import serve_private
 from core.views import run_service
 from gallery.decoding import ImageBusy
@@ -108,6 +109,8 @@ def _labels(choices):
 
 @staff_only
 def entry_create(request, contest_pk):
+    if read_id(contest_pk) is None:  # a page id beyond a bigint fails in the database rather than finding nothing
+        raise Http404
     contest = get_object_or_404(ContestPage.objects.live(), pk=contest_pk)
     if not is_eligible(contest, request.facility):
         raise PermissionDenied
