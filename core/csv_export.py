@@ -8,14 +8,21 @@ typed. Numbers stay numbers in both.
 """
 
 import csv
+import datetime
 import io
+import zoneinfo
+from collections import OrderedDict
 from itertools import chain
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from core.forms import default_time_zone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -79,6 +86,28 @@ def xlsx_cell(sheet, value):
     return cell
 
 
+def yes_no(value):
+    """A yes/no answer as people read it, not True/False."""
+    return _("yes") if value else _("no")
+
+
+def local_time(moment, zone_name):
+    """An aware time as wall-clock time in `zone_name`, followed by the zone's name, e.g. "2027-03-01 18:00
+    (Asia/Almaty)"; "" for no time."""
+    if moment is None:
+        return ""
+    return f"{timezone.localtime(moment, zoneinfo.ZoneInfo(zone_name)):%Y-%m-%d %H:%M} ({zone_name})"
+
+
+def human(value, zone_name):
+    """A cell as people read it: booleans as yes/no, aware times in the zone with its name."""
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return local_time(value, zone_name)
+    return value
+
+
 def xlsx_bytes(rows, title):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
@@ -96,7 +125,15 @@ def xlsx_response(rows, title, filename):
 class SafeSpreadsheetExportMixin:
     """For Wagtail index views with `list_export` (before SpreadsheetExportMixin in the bases, e.g. before
     generic.IndexView): their CSV goes through csv_lines (without the byte-order mark, as Wagtail writes it), their
-    XLSX text is typed as text."""
+    XLSX text is typed as text. Booleans read yes/no and times are local with the zone's name (the zone of
+    `export_time_zone(item)`, by default the site's)."""
+
+    def export_time_zone(self, item):
+        return default_time_zone()
+
+    def to_row_dict(self, item):
+        zone = self.export_time_zone(item)
+        return OrderedDict((field, human(value, zone)) for field, value in super().to_row_dict(item).items())
 
     def write_csv_response(self, queryset):
         headings = [self.get_heading(queryset, field) for field in self.list_export]

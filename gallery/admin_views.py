@@ -158,6 +158,9 @@ class EntryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
             .prefetch_related(Prefetch("images", queryset=images))
         )
 
+    def export_time_zone(self, entry):
+        return entry.contest.time_zone  # times in the export: the contest's wall clock, with the zone's name
+
     def _get_title_column(self, field_name, column_class=EntryTitleColumn, **kwargs):
         return super()._get_title_column(field_name, column_class, **kwargs)
 
@@ -236,15 +239,15 @@ class EntryViewSet(ModelViewSet):
         "facility.region.code",
         "title",
         "artist_code",
-        "credit",
+        "get_credit_display",
         "credit_name",
         "medium",
         "dimensions",
         "year",
         "show_facility",
         "consent_confirmed",
-        "state",
-        "review",
+        "get_state_display",
+        "get_review_display",
         "disqualification_reason",
         "submitted_at",
         "imported",
@@ -254,6 +257,13 @@ class EntryViewSet(ModelViewSet):
         "contest.code": _("Contest"),
         "facility.code": _("Facility"),
         "facility.region.code": _("Region"),
+        "get_credit_display": _("Credit"),
+        "show_facility": _("Show the facility"),
+        "consent_confirmed": _("Consent confirmed"),
+        "get_state_display": _("State"),
+        "get_review_display": _("Review"),
+        "submitted_at": _("Submitted"),
+        "imported": _("Imported offline"),
         "officer_flags": _("Flags"),
     }
     export_filename = "entries"

@@ -3,12 +3,15 @@ by facilities, officers and judges from reaching a spreadsheet as a live formula
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from gallery.judging.domain import scoring
+from gallery.models import Entry
 from tests.factories import EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
 
 pytestmark = pytest.mark.django_db
@@ -110,21 +113,37 @@ def export(client, round_, table, fmt):
 def test_judging_ranking_csv_neutralises_titles(officer_client, hostile_round):
     rows = rows_of(export(officer_client, hostile_round, "ranking", "csv"))
     assert_no_formula(rows)
-    assert sorted(column(rows, "title")) == sorted(f"'{text}" for text in HOSTILE)
-    assert set(column(rows, "score")) == {"5.0"} and set(column(rows, "judges")) == {"1"}
+    assert sorted(column(rows, "Title")) == sorted(f"'{text}" for text in HOSTILE)
+    assert set(column(rows, "Score")) == {"5.0"} and set(column(rows, "Judges who scored")) == {"1"}
+    assert set(column(rows, "Tied")) == {"yes"} and set(column(rows, "Provisional")) == {"no"}
 
 
 def test_judging_score_sheet_csv_neutralises_criteria(officer_client, hostile_round):
     rows = rows_of(export(officer_client, hostile_round, "scores", "csv"))
     assert_no_formula(rows)
-    assert set(column(rows, "criterion")) == {f"'{text}" for text in HOSTILE[:2]}
-    assert set(column(rows, "value")) == {"5"}
+    assert set(column(rows, "Criterion")) == {f"'{text}" for text in HOSTILE[:2]}
+    assert set(column(rows, "Score")) == {"5"}
 
 
 def test_judging_xlsx_keeps_titles_as_text(officer_client, hostile_round):
     rows = xlsx_rows(export(officer_client, hostile_round, "ranking", "xlsx"))
-    title = [cell.value for cell in rows[0]].index("title")
+    title = [cell.value for cell in rows[0]].index("Title")
     assert sorted(row[title].value for row in rows[1:]) == sorted(HOSTILE)
     assert {row[title].data_type for row in rows[1:]} == {"s"}
-    score = [cell.value for cell in rows[0]].index("score")
+    score = [cell.value for cell in rows[0]].index("Score")
     assert {row[score].value for row in rows[1:]} == {5}
+
+
+def test_entries_export_reads_as_words_with_local_times(officer_client, hostile_entries, contest):
+    Entry.objects.update(submitted_at=timezone.now(), consent_confirmed=True, imported=False)
+    rows = rows_of(officer_client.get(reverse("entries:index"), {"export": "csv"}))
+    for heading in ("Consent confirmed", "Show the facility", "Imported offline", "State", "Review", "Submitted"):
+        assert heading in rows[0], heading
+    assert set(column(rows, "Consent confirmed")) == {"yes"} and set(column(rows, "Imported offline")) == {"no"}
+    assert "True" not in {cell for row in rows for cell in row} and "False" not in {c for r in rows for c in r}
+    assert set(column(rows, "State")) == {"Submitted"}
+    zone = contest.time_zone
+    assert all(re.fullmatch(rf"\d{{4}}-\d\d-\d\d \d\d:\d\d \({zone}\)", cell) for cell in column(rows, "Submitted"))
+    xlsx = xlsx_rows(officer_client.get(reverse("entries:index"), {"export": "xlsx"}))
+    consent = [cell.value for cell in xlsx[0]].index("Consent confirmed")
+    assert {row[consent].value for row in xlsx[1:]} == {"yes"}

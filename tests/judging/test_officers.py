@@ -2,6 +2,7 @@
 
 import csv
 import io
+from re import fullmatch
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -98,14 +99,19 @@ def test_exports_name_judges_only_with_permission(client, contest_round):
     client.force_login(officer)
     response = client.get(reverse("judging_admin:export", args=[round_.pk, "ranking", "csv"]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["rank", "code", "reference"] and "judge: juror1" in rows[0]
+    assert rows[0][:3] == ["Rank", "Code", "Reference"] and "juror1" in rows[0]
     assert rows[1][2] == entries[0].reference and rows[1][0] == "1"
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert (first["Tied"], first["Provisional"], first["Award"]) == ("no", "yes", "Winner")  # juror3 scored nothing
+    assert (first["Judges who scored"], first["Judges asked"]) == ("2", "3")
 
     sheet = client.get(reverse("judging_admin:export", args=[round_.pk, "scores", "xlsx"]))
     workbook = load_workbook(io.BytesIO(sheet.content))
     values = list(workbook.active.values)
-    assert values[0] == ("code", "reference", "judge", "criterion", "value", "declaration")
+    assert values[0] == ("Code", "Reference", "Judge", "Criterion", "Score", "Stepped aside", "Saved")
     assert len(values) == 1 + 20 and {row[2] for row in values[1:]} == {"juror1", "juror2"}
+    zone = round_.contest.time_zone
+    assert all(fullmatch(rf"\d{{4}}-\d\d-\d\d \d\d:\d\d \({zone}\)", row[6]) for row in values[1:])
 
     officers = Group.objects.get(name=roles.OFFICERS)
     officers.permissions.remove(Permission.objects.get(codename="view_judge_names"))
@@ -115,7 +121,7 @@ def test_exports_name_judges_only_with_permission(client, contest_round):
     assert "juror1" not in anonymous and "Judge A" in anonymous and "Judge B" in anonymous
     xlsx = client.get(reverse("judging_admin:export", args=[round_.pk, "ranking", "xlsx"]))
     header = next(load_workbook(io.BytesIO(xlsx.content)).active.values)
-    assert "judge: Judge A" in header and not any("juror" in str(cell) for cell in header)
+    assert "Judge A" in header and not any("juror" in str(cell) for cell in header)
 
 
 def test_setup_screens_open_for_officers(client, contest_round):

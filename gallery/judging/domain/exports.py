@@ -3,7 +3,8 @@ by facilities and judges from running as a formula). Judges are named only for u
 
 from django.utils.translation import gettext as _
 
-from gallery.judging.models import Score
+from core.csv_export import local_time, yes_no
+from gallery.judging.models import Declaration, Score
 
 
 def judge_labels(judge_ids, users_by_id, named):
@@ -16,21 +17,27 @@ def judge_labels(judge_ids, users_by_id, named):
     return labels
 
 
+AWARDS = {"winner": _("Winner"), "honourable": _("Honourable mention")}
+
+
 def ranking_table(computed, references, labels):
+    """The live ranking with human headings, yes/no flags and award names."""
     header = [
-        "rank",
-        "code",
-        "reference",
-        "title",
-        "score",
-        "median",
-        "top_marks",
-        "judges",
-        "tied",
-        "disagreement",
-        "award",
+        _("Rank"),
+        _("Code"),
+        _("Reference"),
+        _("Title"),
+        _("Score"),
+        _("Median"),
+        _("Top marks"),
+        _("Judges who scored"),
+        _("Judges asked"),
+        _("Provisional"),
+        _("Tied"),
+        _("Judges disagree"),
+        _("Award"),
     ]
-    header += [f"judge: {labels[j]}" for j in computed.judges]
+    header += [labels[j] for j in computed.judges]
     rows = [header]
     for row in computed.rows:
         reference, title = references.get(row.entry_id, ("", ""))
@@ -44,9 +51,11 @@ def ranking_table(computed, references, labels):
                 "" if row.median is None else round(row.median, 4),
                 row.top_marks,
                 len(row.judge_scores),
-                "yes" if row.tied else "",
-                "yes" if row.disagreement else "",
-                row.award,
+                row.expected_judges,
+                yes_no(row.provisional),
+                yes_no(row.tied),
+                yes_no(row.disagreement),
+                str(AWARDS.get(row.award, "")),
             ]
             + ["" if j not in row.judge_scores else round(row.judge_scores[j], 4) for j in computed.judges]
         )
@@ -54,9 +63,12 @@ def ranking_table(computed, references, labels):
 
 
 def score_sheet_table(round_, labels, references):
-    """Every score of the round: one row per judge, entry and criterion (one query)."""
-    rows = [["code", "reference", "judge", "criterion", "value", "declaration"]]
-    declarations = {(j, e): kind for (j, e), kind in _declarations(round_).items()}
+    """Every score of the round: one row per judge, entry and criterion (one query); when it was saved, in the
+    contest's zone with the zone's name."""
+    zone = round_.contest.time_zone
+    rows = [[_("Code"), _("Reference"), _("Judge"), _("Criterion"), _("Score"), _("Stepped aside"), _("Saved")]]
+    kinds = dict(Declaration.Kind.choices)
+    declarations = _declarations(round_)
     scores = (
         Score.objects.filter(round=round_)
         .select_related("round_entry", "criterion")
@@ -64,6 +76,7 @@ def score_sheet_table(round_, labels, references):
     )
     for score in scores:
         reference = references.get(score.round_entry.entry_id, ("", ""))[0]
+        declared = declarations.get((score.judge_id, score.round_entry_id))
         rows.append(
             [
                 score.round_entry.code,
@@ -71,7 +84,8 @@ def score_sheet_table(round_, labels, references):
                 labels.get(score.judge_id, ""),
                 score.criterion.name,
                 score.value,
-                declarations.get((score.judge_id, score.round_entry_id), ""),
+                str(kinds[declared]) if declared else "",
+                local_time(score.updated_at, zone),
             ]
         )
     return rows
