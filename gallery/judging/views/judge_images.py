@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from gallery.judging.domain.renditions import rendition_for
+from gallery.judging.domain.renditions import rendition_for, sizes_for
 from gallery.judging.images import clean_image_bytes
 from gallery.judging.models import JudgingRendition
 from gallery.judging.tasks import make_image_renditions
@@ -49,9 +49,11 @@ def _stored_image(request, round_id, code, position):
 def _serve(request, round_id, code, position, size):
     stored = _stored_image(request, round_id, code, position)
     rendition = rendition_for(stored, size)
+    if rendition is None or (rendition.size != size and size in sizes_for(stored)):
+        make_image_renditions.enqueue(stored.pk)
+        rendition = rendition_for(stored, size)  # an inline task backend (development) has made it already
     if rendition is not None:
         return _image_response(rendition.file)
-    make_image_renditions.enqueue(stored.pk)
     if stored.thumbnail:
         return _image_response(stored.thumbnail, STAND_IN)
     make_thumbnail.enqueue(stored.pk)
@@ -75,11 +77,19 @@ def image_thumb(request, round_id, code, position):
     """The small image made at intake, for the queue and the entry's strip of views; the screen rendition until
     the thumbnail exists."""
     stored = _stored_image(request, round_id, code, position)
+    if not stored.thumbnail:
+        make_thumbnail.enqueue(stored.pk)
+        stored.refresh_from_db(fields=["thumbnail"])  # an inline task backend (development) has made it already
     if stored.thumbnail:
         return _image_response(stored.thumbnail)
-    make_thumbnail.enqueue(stored.pk)
+    return _serve_stand_in(stored)
+
+
+def _serve_stand_in(stored):
     rendition = rendition_for(stored, JudgingRendition.Size.VIEW)
+    if rendition is None:
+        make_image_renditions.enqueue(stored.pk)
+        rendition = rendition_for(stored, JudgingRendition.Size.VIEW)
     if rendition is not None:
         return _image_response(rendition.file, STAND_IN)
-    make_image_renditions.enqueue(stored.pk)
     return _preparing()
