@@ -102,12 +102,12 @@ def test_no_identifying_detail_reaches_a_judge(client, identified_entry):
         html = response.content.decode()
         assert_clean(html, url)
         assert_clean(str(response.headers), f"headers of {url}")
-        image_urls |= set(re.findall(r'src="(/judging/[^"]+/image/\d+/(?:thumb/)?)"', html))
+        image_urls |= set(re.findall(r'src="(/judging/[^"]+/image/\d+/(?:thumb/|zoom/)?)"', html))
         # Alt texts name the anonymous code only.
         for alt in re.findall(r'alt="([^"]*)"', html):
             assert_clean(alt, "alt text")
     assert_clean(" ".join(image_urls), "image URLs")
-    assert len(image_urls) == 4  # full image and thumbnail of both views
+    assert len(image_urls) == 6  # screen rendition, zoom rendition and thumbnail of both views
 
     # The judge saw the work itself.
     entry_html = client.get(pages[2]).content.decode()
@@ -115,7 +115,7 @@ def test_no_identifying_detail_reaches_a_judge(client, identified_entry):
 
     for url in image_urls:
         # Keyed by code and position only.
-        assert re.fullmatch(rf"/judging/{round_.pk}/{re_.code}/image/[01]/(thumb/)?", url)
+        assert re.fullmatch(rf"/judging/{round_.pk}/{re_.code}/image/[01]/(thumb/|zoom/)?", url)
         response = client.get(url)
         assert response.status_code == 200
         assert "Content-Disposition" not in response.headers
