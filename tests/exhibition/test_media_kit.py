@@ -62,8 +62,9 @@ def test_the_kit_holds_pictures_and_captions_and_nothing_of_the_artist_beyond_co
         assert text.count("#MandelaDay") == 3 and text.count("/works/") == 3, language
         for number in (work.number for work in page.works.exclude(entry=built.unawarded)):
             assert f"/works/{number}/" in text
-    # The site's own address (its Wagtail Site), in each caption's language.
-    root = page.get_site().root_url
+    # The address the site is served at (core.site_urls: the officer's request), in each caption's language.
+    root = "http://testserver"
+    assert page.get_site().root_url not in english  # never the Site row's "http://localhost"
     assert f"{root}{page.url}works/" in english
     assert f"{root}/ru{page.url}works/" in texts["captions-ru.txt"]
     assert f"{root}/kk{page.url}works/" in texts["captions-kk.txt"]
