@@ -42,7 +42,7 @@ from gallery.models import ContestPage, Entry
 from gallery.portal import exhibition_views as exhibition
 from gallery.portal.access import entry_of, portal_facility, staff_only
 from gallery.portal.forms import EntryForm, ImageUploadForm
-from gallery.portal.images import image_json
+from gallery.portal.images import image_json, upload_messages
 from gallery.portal.uploads import declared_too_large, limit_upload
 from gallery.rules import visible_entries, visible_entry_images
 
@@ -187,26 +187,6 @@ def _render_entry(request, entry, form):
         **exhibition.entry_context(request, entry),
     }
     return render(request, "gallery/portal/entry_detail.html", context)
-
-
-def upload_messages():
-    """What the upload script says, translated here: %(name)s placeholders are filled in by the script."""
-    return {
-        "choose": _("Choose an image file to upload."),
-        "starting": _("Starting the upload…"),
-        "resuming": _("Continuing the upload from where it stopped…"),
-        "processing": _("Processing… the server is checking the image and removing its metadata."),
-        "failed": _("The upload stopped: the connection failed. Retry continues from where it stopped."),
-        "offline": _("The upload stopped: this computer is offline. Retry continues from where it stopped."),
-        "stalled": _(
-            "The upload stalled: no data got through for %(seconds)s seconds. Retry continues from where it stopped."
-        ),
-        "slowServer": _("The server is taking long to process the image. Retry to ask again."),
-        "tooBig": _("This file is larger than the limit."),
-        "cancelled": _("Upload cancelled. Nothing was added."),
-        "added": _("Image added."),
-        "image": _("Image %(number)s"),
-    }
 
 
 @csrf_exempt  # checked below, once the upload limit is in place (the CSRF check reads the body)
