@@ -5,13 +5,16 @@ and one user per role. `ROLES` names the roles in the order the access table lis
 (no conftest: tests/security is shared with the sign-in tests, whose fixtures live in its conftest)."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -27,11 +30,12 @@ from wagtail.models import (
 )
 
 from core import roles
+from core.models import PeriodicRun
 from events.models import Person
 from gallery.exhibition.models import Takedown
 from gallery.judging.domain import scoring
 from gallery.judging.models import Assignment, Declaration, JudgeProfile, JudgingSettings
-from gallery.models import ContestExtension, Entry, FacilityMembership
+from gallery.models import ContestExtension, Entry, FacilityMembership, UploadSession
 from tests.factories import (
     ContestFactory,
     DraftEntryFactory,
@@ -156,7 +160,7 @@ def _build():
 
     # The end: a frozen result whose winner is A's, a published exhibition, a takedown of another work.
     awarded, (winner, other) = awarded_contest(winners=1, others=1)
-    Entry.objects.filter(pk__in=[winner.pk, other.pk]).update(facility=o["facility_a"])
+    Entry.objects.filter(pk__in=[winner.pk, other.pk]).update(facility=o["facility_a"], submitted_at=timezone.now())
     o["awarded_contest"], o["winner"] = awarded, Entry.objects.get(pk=winner.pk)
     o["exhibition"] = exhibition_of(awarded)
     o["takedown"] = Takedown.objects.create(
@@ -178,4 +182,17 @@ def _build():
     o["workflow"], o["task"] = Workflow.objects.order_by("pk").first(), Task.objects.order_by("pk").first()
     o["redirect"] = Redirect.objects.create(old_path="/old-story", redirect_page=o["story"])
     o["person"] = Person.objects.create(name="A trainer")
+
+    # A resumable upload begun by A's staff, a sign-in lockout and a periodic job's run, for their screens.
+    o["upload"] = UploadSession.objects.create(
+        entry=draft,
+        user=world.users[STAFF_A],
+        key="a" * 32,
+        length=1024,
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    o["lockout"] = AccessAttempt.objects.create(
+        username="someone", ip_address="192.0.2.7", user_agent="", failures_since_start=5, attempt_time=timezone.now()
+    )
+    o["periodic_run"] = PeriodicRun.objects.create(job="publish_scheduled", slot=timezone.now())
     return world
