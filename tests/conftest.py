@@ -113,7 +113,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    # Playwright's wait_for_function polls with eval, which the Content-Security-Policy forbids; the policy itself
+    # is checked in Chromium by tests/exhibition/test_content_security_policy.py, with a context of its own.
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -64,7 +64,7 @@ def test_gunicorn_serves_production_settings(tmp_path):
             try:
                 response = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30)
                 break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):  # the worker may still be booting
                 time.sleep(0.3)
         assert response is not None, "gunicorn did not answer /healthz"
         assert response.status == 200
