@@ -16,10 +16,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Vitrine core")
 
     def ready(self):
-        from core import cache_signals, roles, storage, wagtail_exports  # noqa: F401 - storage: its settings receiver
+        from core import cache_signals, roles, storage, wagtail_exports, wagtail_search  # noqa: F401 - storage: its receiver
         from core.signin import signals
 
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)
         cache_signals.connect()
         wagtail_exports.install()
+        wagtail_search.install()
         user_logged_in.connect(signals.signed_in, dispatch_uid="vitrine_signed_in")
