@@ -142,7 +142,7 @@ def test_a_withdrawal_leaves_a_closed_round_and_the_next_one_takes_the_rest(judg
 
 def test_approved_results_keep_their_entries(client, judged, staff, officer):
     (entry, _), round_, _ = judged
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="The jury met and agreed.")
     assert not can_withdraw(entry)
     with pytest.raises(EntryRefused, match=APPROVED):
         service.withdraw(entry, staff)
@@ -159,6 +159,6 @@ def test_approved_results_keep_their_entries(client, judged, staff, officer):
 def test_the_judging_hook_refuses_a_withdrawal_that_slipped_past_the_first_check(judged, staff, officer):
     """The refusal is checked again under the rounds' locks, where an approval cannot slip in between."""
     (entry, _), round_, _ = judged
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="The jury met and agreed.")
     with pytest.raises(JudgingError, match=APPROVED):
         withdrawals.take_out_of_judging(entry, staff)

@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core import dates
 from gallery.models import Entry
 from tests.factories import ContestFactory, DraftEntryFactory, SubmittedEntryFactory
 
@@ -76,10 +77,11 @@ def test_submitting_leads_to_the_receipt_page_and_the_email_links_it(
     page = staff_client.get(receipt_url)
     html = page.content.decode()
     assert page.status_code == 200 and "no-store" in page["Cache-Control"]
-    assert draft.reference in html and "Steppe" in html and contest.time_zone in html
+    zone = f"({dates.zone_name(draft.submitted_at, contest.time_zone)})"
+    assert draft.reference in html and "Steppe" in html and zone in html
     body = mail.outbox[-1].body
     assert f"https://vitrine.example.org{receipt_url}" in body
-    assert contest.time_zone in body and ".." not in body
+    assert zone in body and ".." not in body
 
 
 def test_receipt_is_404_for_drafts_and_other_facilities(client, staff, other_staff, contest, facility):

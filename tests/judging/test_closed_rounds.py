@@ -33,7 +33,7 @@ def ended(request):
     if request.param == "closed":
         rounds.close_round(round_, officer)
     else:
-        results.freeze(round_, officer)
+        results.freeze(round_, officer, reason="The jury met and agreed.")
     round_.refresh_from_db()
     return round_, judge, officer
 
@@ -66,7 +66,8 @@ def test_a_judge_can_no_longer_score_note_declare_or_submit(client, ended):
         HTTP_ACCEPT="application/json",
     )
     assert note.status_code == 400 and note.json()["saved"] is False
-    for name, data in (("declare", {"kind": "abstain", "reason": "Late doubts."}), ("submit", {})):
+    confirmed = {"confirmed": "yes"}  # past the confirmation step: the service itself refuses
+    for name, data in (("declare", {"kind": "abstain", "reason": "Late doubts.", **confirmed}), ("submit", confirmed)):
         args = [round_.pk, round_entry.code] if name == "declare" else [round_.pk]
         response = client.post(reverse(f"judging:{name}", args=args), data)
         assert response.status_code == 302
@@ -112,7 +113,7 @@ def test_the_round_editor_keeps_the_judges_of_a_closed_round_and_refuses_a_froze
 
 def test_the_model_refuses_to_save_a_frozen_round():
     round_, _ = scored_round(entries=2, value=5)
-    results.freeze(round_, UserFactory(officer=True))
+    results.freeze(round_, UserFactory(officer=True), reason="The jury met and agreed.")
     round_.refresh_from_db()
     round_.name = "Renamed"
     with pytest.raises(RoundLocked):
@@ -143,7 +144,7 @@ def test_a_round_never_opened_can_still_be_deleted(client):
 def test_the_results_settings_of_approved_results_can_no_longer_change(client):
     round_, _ = scored_round(entries=2, value=5)
     officer = UserFactory(officer=True)
-    results.freeze(round_, officer)
+    results.freeze(round_, officer, reason="The jury met and agreed.")
     settings = JudgingSettings.objects.get(contest=round_.contest)
     client.force_login(officer)
     response = client.post(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from core import dates
 from gallery.judging.domain import errors, results, scoring
 from gallery.judging.models import Declaration, Round, RoundJudge
 from tests.factories import ContestFactory, EntryFactory, FacilityFactory, RoundFactory, UserFactory, rubric
@@ -107,7 +108,8 @@ def test_submitting_asks_first_and_a_bare_post_submits_nothing(client, judged):
     done = client.post(url, {"confirmed": "yes"})
     assert done.status_code == 302 and submitted_at(round_, judge) is not None
     locked = client.get(url).content.decode()
-    assert "They are locked" in locked and f"({round_.contest.time_zone})" in locked
+    zone = dates.zone_name(submitted_at(round_, judge), round_.contest.time_zone)
+    assert "They are locked" in locked and f"({zone})" in locked
 
 
 def test_judging_pages_show_who_is_signed_in_and_sign_out(client, judged):
@@ -130,7 +132,7 @@ def test_times_on_judges_screens_carry_their_zone(client, judged):
     Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() + timedelta(days=5))
     round_.refresh_from_db()
     closes = round_.closes_in_contest_zone
-    assert closes.endswith(f"({round_.contest.time_zone})")
+    assert closes.endswith(f"({dates.zone_name(round_.closes_at, round_.contest.time_zone)})")
     for url in (
         reverse("judging:index"),
         reverse("judging:queue", args=[round_.pk]),

@@ -74,10 +74,16 @@ def test_a_withdrawal_and_an_approval_at_once(monkeypatch, slow_step):
     staff = UserFactory(facility=entry.facility)
     if slow_step == "withdrawal":  # the withdrawal holds the entry and has yet to take the rounds
         slowed(monkeypatch, withdrawals, "take_out_of_judging")
-        outcomes = run_together(lambda: entry_service.withdraw(entry, staff), lambda: results.freeze(round_, officer))
+        outcomes = run_together(
+            lambda: entry_service.withdraw(entry, staff),
+            lambda: results.freeze(round_, officer, reason="The jury met and agreed."),
+        )
     else:  # the approval holds the entries and the rounds while it computes
         slowed(monkeypatch, results, "compute_results")
-        outcomes = run_together(lambda: results.freeze(round_, officer), lambda: entry_service.withdraw(entry, staff))
+        outcomes = run_together(
+            lambda: results.freeze(round_, officer, reason="The jury met and agreed."),
+            lambda: entry_service.withdraw(entry, staff),
+        )
 
     assert set(outcomes.values()) <= {"done", "refused"}, outcomes
     entry.refresh_from_db()
