@@ -91,7 +91,13 @@ def _version_checked(view):
     def wrapped(request, *args, **kwargs):
         speaks_tus = request.method in ("OPTIONS", "GET") or request.headers.get("Tus-Resumable") == TUS_VERSION
         if not speaks_tus:
-            return _tus(HttpResponse(status=412), {"Tus-Version": TUS_VERSION})
+            refused = _error(
+                _("This address takes resumable uploads (tus %(version)s) only: reload the page and upload again.")
+                % {"version": TUS_VERSION},
+                412,
+            )
+            refused["Tus-Version"] = TUS_VERSION
+            return refused
         try:
             return view(request, *args, **kwargs)
         except BadRequest as bad:
