@@ -162,12 +162,18 @@ def test_a_contest_from_its_creation_to_the_public_lightbox(page, live_server, f
         journey.shot("judge-scores")
         page.keyboard.press("ArrowRight")
 
-    # 5. The officer approves the results (a confirmation dialog, accepted) and makes the exhibition page.
+    # 5. The officer approves the results (a confirmation page: a reason if a judge has not submitted) and makes
+    # the exhibition page.
     journey.as_user(officer)
     journey.go(reverse("judging_admin:round", args=[round_.pk]))
     journey.shot("officer-sees-ranking")
     with page.expect_navigation():
-        page.get_by_role("button", name="Approve results").click()
+        page.get_by_role("link", name=re.compile(r"^\s*Approve")).first.click()
+    journey.shot("officer-confirms-approval")
+    if page.locator("#id_reason").count():
+        page.fill("#id_reason", "The judge scored every entry; submission was forgotten.")
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile(r"^\s*Approve")).first.click()
     assert Result.objects.filter(contest=contest).exists()
     journey.go(reverse("wagtailadmin_pages:add", args=["exhibition", "exhibitionpage", campaign.pk]))
     page.fill("#id_title", "Art contest 2027: the exhibition")
@@ -231,13 +237,13 @@ def upload_entry(journey, member, contest, title, picture):
     page.fill("[name=artist_code]", f"{member.username}-1")
     page.check("[name=credit][value=anonymous]")
     page.check("[name=consent_confirmed]")
-    page.locator("form button[type=submit]").first.click()
+    page.locator("form:has([name=title]) button[type=submit]").first.click()
     page.wait_for_url("**/portal/entries/*/")
     page.get_by_label("Image of the work or a detail").set_input_files(str(picture))
     page.get_by_role("button", name="Upload image").click()
-    page.wait_for_function("[...document.querySelectorAll('progress')].some(bar => bar.value === 100)")
-    journey.shot(f"{member.username}-uploaded")
+    # The resumable upload shows its progress, then "Processing…", then the new image's thumbnail.
     page.wait_for_selector("img[src*='/thumbnail/']")
+    journey.shot(f"{member.username}-uploaded")
     with page.expect_navigation():
         page.get_by_role("button", name="Submit entry").click()
     assert Entry.objects.filter(title=title, state=Entry.State.SUBMITTED).exists()
