@@ -35,8 +35,16 @@ class BackupError(Exception):
 
 
 def back_up(target):
-    """Write a backup of the database and both storages into the folder `target` (created; must be empty)."""
-    target = Path(target)
+    """Write a backup of the database and both storages into the folder `target` (created; must be empty). It
+    holds originals, consent forms and personal data: its folders and files are readable by this account only."""
+    previous = os.umask(0o077)
+    try:
+        return _back_up(Path(target))
+    finally:
+        os.umask(previous)
+
+
+def _back_up(target):
     target.mkdir(parents=True, exist_ok=True)
     if any(target.iterdir()):
         raise BackupError(f"{target} is not empty: give a new folder for each backup.")
@@ -66,6 +74,9 @@ def restore(source):
     for alias in STORAGES:
         if _names(storages[alias]):
             raise BackupError(f"The {alias} storage is not empty: restore into empty storage.")
+    dump = source / ("database.dump" if connection.vendor == "postgresql" else "database.sqlite3")
+    if not dump.is_file() or dump.stat().st_size == 0:
+        raise BackupError(f"The backup has no database dump ({dump.name}).")
     _verify(source, manifest)
     if connection.vendor == "postgresql":
         _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", str(source / "database.dump")])

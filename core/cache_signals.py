@@ -1,7 +1,7 @@
 """When content changes, the page cache and any CDN in front forget the pages that show it (core.caching).
 
 - a page published or unpublished: the page, the pages that list it and the site-wide paths (feeds, calendars);
-  everything when it is in the site menu (a child of the home page shown in menus), which every page shows;
+  everything when it is the home page or one of its children (shown in the site menu, or just taken out of it);
 - a live page moved, renamed (its slug) or deleted: everything (its URL and those of its subpages changed or went away);
 - a model shown on many pages changed or deleted (VITRINE_PAGE_CACHE_PURGE_MODELS: the site identity, people,
   facility and region names): everything;
@@ -19,7 +19,7 @@ from core.caching import cdn_configured, purge_everything, purge_page_and_listin
 
 
 def _page_changed(sender, instance, **kwargs):
-    if instance.show_in_menus and instance.depth <= 3:  # in the site menu, which every page shows
+    if instance.depth <= 3:  # the home page or its children: the site menu, which every page shows, may change
         purge_everything()
     else:
         purge_page_and_listings(instance)

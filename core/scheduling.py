@@ -39,7 +39,7 @@ class Job:
         zone = zoneinfo.ZoneInfo(settings.VITRINE_DEFAULT_TIME_ZONE)
         hour, minute = (int(part) for part in self.daily_at.split(":"))
         local = now.astimezone(zone)
-        today = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        today = local.replace(hour=hour, minute=minute, second=0, microsecond=0, fold=0)  # one slot on a DST night
         return today if today <= local else today - datetime.timedelta(days=1)
 
 

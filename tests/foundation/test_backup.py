@@ -119,6 +119,7 @@ def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(s3_st
     with pytest.raises(CommandError, match="not empty"):
         call_command("backup", str(backup))  # a backup never mixes with an older one
 
+    assert {oct(path.stat().st_mode & 0o777) for path in backup.rglob("*")} <= {"0o600", "0o700"}  # owner only
     manifest = json.loads((backup / "manifest.json").read_text())
     damaged = backup / "files" / "private" / next(iter(manifest["files"]["private"]))
     original = damaged.read_bytes()
@@ -127,6 +128,12 @@ def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(s3_st
     there = _installation(server, empty_database, *_new_buckets(server))
     refused = _manage(there, "restore", str(backup))
     assert refused.returncode != 0 and "missing or damaged" in refused.stderr
+    dump = next(path for path in backup.iterdir() if path.name.startswith("database."))
+    kept = dump.read_bytes()
+    dump.unlink()
+    missing = _manage(there, "restore", str(backup))
+    assert missing.returncode != 0 and "no database dump" in missing.stderr
+    dump.write_bytes(kept)
     damaged.write_bytes(original)  # nothing was written: the same empty installation takes the repaired backup
     restored = _manage(there, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr

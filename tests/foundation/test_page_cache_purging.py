@@ -162,6 +162,15 @@ def test_publishing_a_menu_page_refreshes_the_menu_on_every_page(client, campaig
         assert response["X-Cache"] == "miss" and ">Photo contest 2027</a>" in response.content.decode(), url
 
 
+def test_taking_a_page_out_of_the_menu_refreshes_every_page(client, campaign):
+    other = CampaignFactory(title="Photo contest 2027", slug="photo-2027", show_in_menus=True)
+    assert ">Photo contest 2027</a>" in _cached(client, "/mandela-day/")
+    other.show_in_menus = False
+    other.save_revision().publish()
+    response = client.get("/mandela-day/")
+    assert response["X-Cache"] == "miss" and ">Photo contest 2027</a>" not in response.content.decode()
+
+
 def test_menu_and_site_identity_are_read_once_until_the_next_purge(client, campaign, uncached_pages):
     """A page rendered anew reads the menu and the identity from the cache, not the database; saving the identity
     or publishing a menu page refreshes them."""

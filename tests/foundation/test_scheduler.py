@@ -33,6 +33,14 @@ def test_slots_of_a_job_every_few_minutes_and_of_a_daily_one_in_the_installation
     assert daily.slot(before + datetime.timedelta(minutes=1)) == datetime.datetime(2027, 7, 18, 9, 0, tzinfo=ALMATY)
 
 
+def test_a_daily_job_in_the_hour_repeated_when_clocks_go_back_has_one_slot(settings):
+    settings.VITRINE_DEFAULT_TIME_ZONE = "Europe/Berlin"
+    job = Job(name="d", command=("check",), daily_at="02:30")
+    first = datetime.datetime(2026, 10, 25, 0, 40, tzinfo=datetime.UTC)  # 02:40 summer time
+    second = datetime.datetime(2026, 10, 25, 1, 40, tzinfo=datetime.UTC)  # 02:40 again, winter time
+    assert job.slot(first) == job.slot(second)
+
+
 @pytest.mark.django_db
 def test_a_job_runs_once_per_slot_and_a_scheduler_that_was_down_runs_only_the_latest_slot(settings):
     settings.VITRINE_PERIODIC_JOBS = [MAIL_JOB]
