@@ -50,6 +50,8 @@ def state(request):
 def pending_step(request):
     """ "verify" (a code is still owed), "enrol" (an authenticator is required and missing) or None."""
     known = state(request)
+    if not known["protected"] and is_protected(request.user):  # a role given during this session counts at once
+        known = request.session[STATE_KEY] = work_out_state(request.user)
     if known["device"] and DEVICE_ID_SESSION_KEY not in request.session:
         if authenticator(request.user) is not None:
             return "verify"

@@ -6,12 +6,14 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core import roles
 from core.signin import two_factor
 
 SITE_LOGIN = "/accounts/login/"
@@ -175,6 +177,16 @@ def test_the_requirement_does_not_touch_facility_staff(client, staff, settings):
     client.force_login(staff)
     assert client.get("/portal/").status_code == 200
     assert client.get(SETUP).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_role_given_during_a_session_asks_for_the_second_factor_at_once(client, staff, settings):
+    settings.VITRINE_REQUIRE_2FA = True
+    client.force_login(staff)
+    assert client.get("/portal/").status_code == 200
+    staff.groups.add(Group.objects.get(name=roles.JUDGES))
+    sent = client.get("/judging/")
+    assert sent.status_code == 302 and sent["Location"].startswith(SETUP)
 
 
 @pytest.mark.django_db
