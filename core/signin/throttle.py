@@ -9,6 +9,7 @@ exists.
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -36,6 +37,18 @@ class SignInBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def attempted_username(request, credentials=None):
+    """The account a sign-in tried, as axes records it: what was typed, cut to the longest a username can be, so a
+    very long one is counted (under its first characters) instead of overflowing the record."""
+    if credentials:
+        typed = credentials.get("username")
+    else:
+        typed = getattr(request, "data", request.POST).get("username")
+    if not isinstance(typed, str):
+        return typed
+    return typed[: get_user_model()._meta.get_field("username").max_length]
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -73,6 +73,7 @@ def url_values(world):
     story = o["story"]
     return [
         ("portal:entry_create", {"contest_pk": o["open_contest"].pk}),
+        ("portal:image_add", {"pk": o["draft"].pk}),
         ("portal:image_delete", {"pk": o["draft"].pk, "image_pk": o["image"].pk}),
         ("portal:image_move", {"pk": o["draft"].pk, "image_pk": o["image"].pk}),
         ("portal:upload", {"token": o["upload"].pk}),

@@ -34,6 +34,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=VITRINE_SIGNIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_HANDLER = "core.signin.throttle.SignInAttemptHandler"
 AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "core.signin.throttle.attempted_username"
 AXES_LOCKOUT_CALLABLE = "core.signin.throttle.lockout_response"
 # Attempts during a lock do not extend it: the page can say when signing in works again.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
