@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from PIL import Image
 
@@ -33,20 +32,6 @@ def big_jpeg(color):
     output = io.BytesIO()
     Image.new("RGB", BIG, color).save(output, "JPEG", quality=90)
     return output.getvalue()
-
-
-@pytest.fixture
-def opened_files(monkeypatch):
-    """Names of stored files the server opens (the live server runs in this process, in a thread)."""
-    names = []
-    original_open = FileSystemStorage._open
-
-    def recording_open(storage, name, mode="rb"):
-        names.append(name)
-        return original_open(storage, name, mode)
-
-    monkeypatch.setattr(FileSystemStorage, "_open", recording_open)
-    return names
 
 
 @pytest.fixture

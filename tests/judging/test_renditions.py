@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 from PIL import Image
 
@@ -56,20 +55,6 @@ def size_of(response):
     with Image.open(io.BytesIO(response.content)) as image:
         assert not image.getexif() and "icc_profile" not in image.info and "exif" not in image.info
         return image.size
-
-
-@pytest.fixture
-def opened_files(monkeypatch):
-    """Names of the stored files opened for reading while the test runs (local storages)."""
-    names = []
-    original_open = FileSystemStorage._open
-
-    def recording_open(storage, name, mode="rb"):
-        names.append(name)
-        return original_open(storage, name, mode)
-
-    monkeypatch.setattr(FileSystemStorage, "_open", recording_open)
-    return names
 
 
 def test_opening_a_round_makes_screen_and_zoom_renditions_without_metadata(big_round):
